@@ -1,0 +1,91 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/** Thrown when the environment holds a value the system cannot run with; names each bad variable. */
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly { variable: string; message: string }[]) {
+    super('Invalid configuration:\n' + problems.map((p) => `  ${p.variable}: ${p.message}`).join('\n'));
+    this.name = 'ConfigError';
+  }
+}
+
+const port = z.coerce
+  .number({ message: 'must be a port number' })
+  .int('must be a whole number')
+  .min(1, 'must be between 1 and 65535')
+  .max(65535, 'must be between 1 and 65535');
+
+const flag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const postgresUrl = z
+  .string()
+  .url('must be a URL such as postgres://user:password@host:5432/database')
+  .refine((v) => /^postgres(ql)?:\/\//.test(v), 'must start with postgres:// or postgresql://');
+
+/** Every environment variable the system reads, with its default; the README's table mirrors it. */
+const schema = z.object({
+  APP_ENV: z
+    .enum(['development', 'test', 'production'], {
+      message: 'must be development, test or production',
+    })
+    .default('development'),
+  DATABASE_URL: postgresUrl.optional(),
+  DATA_DIR: z.string().min(1, 'must not be empty').default('.data'),
+  EMBEDDED_PG_PORT: port.default(54329),
+  SEED_DEMO_DATA: flag.optional(),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+      message: 'must be one of fatal, error, warn, info, debug, trace, silent',
+    })
+    .default('info'),
+  LOG_FORMAT: z.enum(['pretty', 'json'], { message: 'must be pretty or json' }).optional(),
+});
+
+export type AppEnv = z.infer<typeof schema>['APP_ENV'];
+
+export interface Config {
+  readonly appEnv: AppEnv;
+  /** Set when an external PostgreSQL is used; otherwise the embedded one runs under `dataDir`. */
+  readonly databaseUrl: string | undefined;
+  readonly dataDir: string;
+  readonly embeddedPgPort: number;
+  /** Demo data is never loaded in production, whatever this says. */
+  readonly seedDemoData: boolean;
+  readonly logLevel: z.infer<typeof schema>['LOG_LEVEL'];
+  readonly logFormat: 'pretty' | 'json';
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
+  const blankAsUnset = Object.fromEntries(
+    Object.keys(schema.shape).map((k) => [k, env[k] === '' ? undefined : env[k]]),
+  );
+  const parsed = schema.safeParse(blankAsUnset);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => ({
+        variable: String(issue.path[0] ?? '?'),
+        message: issue.message,
+      })),
+    );
+  }
+  const v = parsed.data;
+  if (v.APP_ENV === 'production' && v.SEED_DEMO_DATA === true) {
+    throw new ConfigError([
+      {
+        variable: 'SEED_DEMO_DATA',
+        message: 'demo data (with its demo passwords) is never loaded in production',
+      },
+    ]);
+  }
+  return {
+    appEnv: v.APP_ENV,
+    databaseUrl: v.DATABASE_URL,
+    dataDir: path.resolve(cwd, v.DATA_DIR),
+    embeddedPgPort: v.EMBEDDED_PG_PORT,
+    seedDemoData: v.APP_ENV !== 'production' && (v.SEED_DEMO_DATA ?? true),
+    logLevel: v.LOG_LEVEL,
+    logFormat: v.LOG_FORMAT ?? (process.stdout.isTTY ? 'pretty' : 'json'),
+  };
+}
