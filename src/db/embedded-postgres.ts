@@ -150,6 +150,8 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const { initdb, postgres } = await binaries();
   const ids = runAs();
   const clusterDir = path.join(options.dir, 'cluster');
+  // Parents stay traversable (as root, the cluster's own user must reach it); the cluster is private.
+  await fs.mkdir(path.dirname(options.dir), { recursive: true });
   await fs.mkdir(options.dir, { recursive: true, mode: 0o700 });
   const password = await readPassword(path.join(options.dir, 'superuser-password'));
   const urlFor = (db: string) =>

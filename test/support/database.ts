@@ -48,3 +48,11 @@ export async function createTestDatabase(options: { migrate?: boolean } = {}): P
     },
   };
 }
+
+/** Runs an insert of one row and gives back its id. */
+export async function insertedId(insert: Knex.QueryBuilder): Promise<number> {
+  const rows = (await insert.returning('id')) as { id: number }[];
+  const id = rows[0]?.id;
+  if (id === undefined) throw new Error('the insert returned no row');
+  return id;
+}

@@ -20,7 +20,7 @@ export default sqlMigration(
   create table staff (
     id integer generated always as identity primary key,
     username text not null
-      constraint staff__username__format check (username ~ '^[a-z][a-z0-9._-]{2,39}$'),
+      constraint staff__username__format check (username ~ '^[a-z][a-z0-9._-]{1,39}$'),
     full_name_fa text not null constraint staff__full_name_fa__not_blank check (btrim(full_name_fa) <> ''),
     email text constraint staff__email__format check (email ~ '^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$'),
     mobile text constraint staff__mobile__format check (mobile ~ '^09[0-9]{9}$'),

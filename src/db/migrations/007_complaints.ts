@@ -50,7 +50,7 @@ export default sqlMigration(
     updated_at timestamptz not null default now(),
     constraint complaints__tracking_code__unique unique (tracking_code),
     constraint complaints__process_instance_key__unique unique (process_instance_key),
-    constraint complaints__complainant_name__required check (member_id is not null or btrim(complainant_name) <> ''),
+    constraint complaints__complainant_name__required check (member_id is not null or coalesce(btrim(complainant_name), '') <> ''),
     constraint complaints__complainant_phone__contact_required check (
       member_id is not null or complainant_phone is not null or complainant_email is not null),
     constraint complaints__closed_at__required check ((status = 'closed') = (closed_at is not null))

@@ -10,7 +10,12 @@ export interface Migration {
 export function sqlMigration(name: string, up: string, down: string): Migration {
   return {
     name,
-    up: async (knex) => void (await knex.raw(up)),
-    down: async (knex) => void (await knex.raw(down)),
+    up: async (knex) => void (await knex.raw(literalQuestionMarks(up))),
+    down: async (knex) => void (await knex.raw(literalQuestionMarks(down))),
   };
+}
+
+/** knex.raw reads every `?` as a binding placeholder; regular expressions in checks need them literal. */
+function literalQuestionMarks(sql: string): string {
+  return sql.replaceAll('?', '\\?');
 }

@@ -1,0 +1,61 @@
+#!/usr/bin/env node
+import { ConfigError, loadConfig, type Config } from './config.js';
+import { createLogger } from './logger.js';
+import type { Command } from './commands/command.js';
+import { verifyCommand } from './commands/audit-verify.js';
+import { migrateCommand } from './commands/migrate.js';
+import { seedCommand } from './commands/seed.js';
+import { startCommand } from './commands/start.js';
+
+// Later parts of the system register here: engine, workers, web, deploy.
+const commands: Record<string, Command> = {
+  start: { summary: 'run the whole system: database, migrations, demo data on first run', run: startCommand },
+  migrate: {
+    summary: 'apply pending migrations (migrate down: revert all; migrate status)',
+    run: migrateCommand,
+  },
+  seed: { summary: 'load demo data into an empty database (never in production)', run: seedCommand },
+  'audit-verify': {
+    summary: 'check the audit trail hash chain; exit 1 when it was tampered with',
+    run: verifyCommand,
+  },
+};
+
+function usage(): string {
+  const width = Math.max(...Object.keys(commands).map((c) => c.length));
+  return [
+    'usage: npm run cli -- <command> [args]',
+    '',
+    ...Object.entries(commands).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`),
+  ].join('\n');
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  const [name, ...args] = argv;
+  const command = name ? commands[name] : undefined;
+  if (!command) {
+    process.stderr.write(`${name ? `unknown command: ${name}\n\n` : ''}${usage()}\n`);
+    return name === undefined || name === 'help' || name === '--help' ? 0 : 2;
+  }
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+  const log = createLogger(config);
+  try {
+    return await command.run({ config, log, args });
+  } catch (error) {
+    log.fatal({ err: error }, `${name} failed: ${(error as Error).message}`);
+    return 1;
+  } finally {
+    log.flush();
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

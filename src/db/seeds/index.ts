@@ -1,0 +1,2 @@
+export { loadDemoDataIfEmpty } from './demo-data.js';
+export { loadReferenceData } from './reference-data.js';

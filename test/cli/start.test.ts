@@ -1,0 +1,113 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { spawn } from 'node:child_process';
+import fs from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+
+const root = path.resolve(import.meta.dirname, '../..');
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as net.AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+interface Run {
+  readonly lines: { msg?: string; level?: number }[];
+  readonly exitCode: number | null;
+}
+
+/** Runs `npm start`'s command, waits until it is up, then stops it with SIGINT as Ctrl-C would. */
+function startAndStop(env: NodeJS.ProcessEnv): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'start'], {
+      cwd: root,
+      env: { ...process.env, NODE_OPTIONS: '', LOG_FORMAT: 'json', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const lines: Run['lines'] = [];
+    let buffer = '';
+    let stderr = '';
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`no "system up" within 90 s:\n${buffer}\n${stderr}`));
+    }, 90_000);
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    child.stdout.on('data', (chunk: Buffer) => {
+      buffer += chunk.toString();
+      let nl: number;
+      while ((nl = buffer.indexOf('\n')) >= 0) {
+        const line = buffer.slice(0, nl);
+        buffer = buffer.slice(nl + 1);
+        const parsed = JSON.parse(line) as { msg?: string };
+        lines.push(parsed);
+        if (parsed.msg?.startsWith('system up')) child.kill('SIGINT');
+      }
+    });
+    child.on('exit', (exitCode) => {
+      clearTimeout(timer);
+      resolve({ lines, exitCode });
+    });
+  });
+}
+
+describe('npm start', () => {
+  let dataDir: string;
+  let port: number;
+  beforeAll(async () => {
+    dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'eccim-start-'));
+    await fs.chmod(dataDir, 0o755); // as a clone's directory is
+    port = await freePort();
+  });
+  afterAll(() => fs.rm(dataDir, { recursive: true, force: true }));
+
+  it('brings up embedded PostgreSQL, migrates, loads demo data once, stops cleanly on Ctrl-C and restarts on the same data', async () => {
+    // A data directory that does not exist yet, as on a fresh clone.
+    const env = { DATA_DIR: path.join(dataDir, 'data'), EMBEDDED_PG_PORT: String(port) };
+    const first = await startAndStop(env);
+    const messages = first.lines.map((l) => l.msg ?? '');
+    expect(first.exitCode).toBe(0);
+    expect(messages).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^applied 11 migrations/),
+        expect.stringMatching(/^demo data loaded/),
+        expect.stringMatching(/^system up — database: embedded PostgreSQL/),
+        'stopped',
+      ]),
+    );
+    // PostgreSQL stopped with the system: nothing answers on its port.
+    const probe = new pg.Client({
+      host: '127.0.0.1',
+      port,
+      user: 'x',
+      database: 'x',
+      connectionTimeoutMillis: 2000,
+    });
+    await expect(probe.connect()).rejects.toThrow(/ECONNREFUSED/);
+
+    const second = await startAndStop(env);
+    const again = second.lines.map((l) => l.msg ?? '');
+    expect(second.exitCode).toBe(0);
+    expect(again).toEqual(expect.arrayContaining([expect.stringMatching(/^system up/)]));
+    expect(again.some((m) => /^demo data loaded|^applied/.test(m))).toBe(false);
+  });
+
+  it('refuses a bad configuration, naming the variable', async () => {
+    const run = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+      const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'start'], {
+        cwd: root,
+        env: { ...process.env, NODE_OPTIONS: '', EMBEDDED_PG_PORT: 'eighty' },
+      });
+      let stderr = '';
+      child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+      child.on('exit', (code) => resolve({ code, stderr }));
+    });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/EMBEDDED_PG_PORT: must be a port number/);
+  });
+});

@@ -1,0 +1,39 @@
+import { describe, expect, it } from '@jest/globals';
+import { ConfigError, loadConfig } from '../src/config.js';
+
+function problems(env: NodeJS.ProcessEnv): string[] {
+  try {
+    loadConfig(env, '/srv/app');
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems.map((p) => p.variable);
+    throw error;
+  }
+  return [];
+}
+
+describe('configuration from the environment', () => {
+  it('has working defaults: embedded PostgreSQL under .data, demo data in development', () => {
+    const c = loadConfig({}, '/srv/app');
+    expect(c.databaseUrl).toBeUndefined();
+    expect(c.dataDir).toBe('/srv/app/.data');
+    expect(c.appEnv).toBe('development');
+    expect(c.seedDemoData).toBe(true);
+  });
+
+  it('names every bad variable', () => {
+    expect(
+      problems({ EMBEDDED_PG_PORT: 'abc', DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud' }).sort(),
+    ).toEqual(['DATABASE_URL', 'EMBEDDED_PG_PORT', 'LOG_LEVEL']);
+    expect(problems({ EMBEDDED_PG_PORT: '70000' })).toEqual(['EMBEDDED_PG_PORT']);
+    expect(() => loadConfig({ APP_ENV: 'prod' })).toThrow(/APP_ENV: must be development, test or production/);
+  });
+
+  it('never loads demo data in production', () => {
+    expect(loadConfig({ APP_ENV: 'production' }).seedDemoData).toBe(false);
+    expect(problems({ APP_ENV: 'production', SEED_DEMO_DATA: 'true' })).toEqual(['SEED_DEMO_DATA']);
+  });
+
+  it('treats an empty variable as unset', () => {
+    expect(loadConfig({ DATABASE_URL: '', EMBEDDED_PG_PORT: '' }).embeddedPgPort).toBe(54329);
+  });
+});
