@@ -1,11 +1,12 @@
-// Ends the run with one plain line, "tests: N passed, N failed[, N skipped]", that CI reads.
+// Ends the run with one plain line, "tests: N passed, N failed[, N skipped]", that CI reads. It is
+// written when the process exits, so that it comes after jest's own summary.
 export default class SummaryReporter {
   onRunComplete(_contexts, results) {
     const skipped = results.numPendingTests + results.numTodoTests;
-    process.stderr.write(
+    const line =
       `tests: ${results.numPassedTests} passed, ${results.numFailedTests} failed` +
-        (skipped ? `, ${skipped} skipped` : '') +
-        '\n',
-    );
+      (skipped ? `, ${skipped} skipped` : '') +
+      '\n';
+    process.once('exit', () => process.stderr.write(line));
   }
 }
