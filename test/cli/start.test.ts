@@ -5,6 +5,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { createTestDatabase } from '../support/database.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
@@ -56,6 +57,20 @@ function startAndStop(env: NodeJS.ProcessEnv): Promise<Run> {
   });
 }
 
+/** Runs a one-shot CLI command to its end. */
+function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; out: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], {
+      cwd: root,
+      env: { ...process.env, NODE_OPTIONS: '', LOG_FORMAT: 'json', ...env },
+    });
+    let out = '';
+    child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (out += c.toString()));
+    child.on('exit', (code) => resolve({ code, out }));
+  });
+}
+
 describe('npm start', () => {
   let dataDir: string;
   let port: number;
@@ -98,16 +113,35 @@ describe('npm start', () => {
   });
 
   it('refuses a bad configuration, naming the variable', async () => {
-    const run = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'start'], {
-        cwd: root,
-        env: { ...process.env, NODE_OPTIONS: '', EMBEDDED_PG_PORT: 'eighty' },
-      });
-      let stderr = '';
-      child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-      child.on('exit', (code) => resolve({ code, stderr }));
-    });
+    const run = await runCli(['start'], { EMBEDDED_PG_PORT: 'eighty' });
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/EMBEDDED_PG_PORT: must be a port number/);
+    expect(run.out).toMatch(/EMBEDDED_PG_PORT: must be a port number/);
+  });
+
+  it('R-X-02 audit-verify checks the chain of the running database from the command line', async () => {
+    const env = { DATA_DIR: path.join(dataDir, 'data'), EMBEDDED_PG_PORT: String(port) };
+    const run = await runCli(['audit-verify'], env);
+    expect(run.out).toMatch(/audit trail intact: 1 events/);
+    expect(run.code).toBe(0);
+  });
+
+  it('uses DATABASE_URL instead of the embedded PostgreSQL when it is set', async () => {
+    const db = await createTestDatabase({ migrate: false });
+    try {
+      const run = await startAndStop({ DATABASE_URL: db.url, DATA_DIR: path.join(dataDir, 'unused') });
+      expect(run.exitCode).toBe(0);
+      const messages = run.lines.map((l) => l.msg ?? '');
+      expect(messages).toEqual(
+        expect.arrayContaining([
+          expect.stringMatching(/^system up — database: postgres:\/\/postgres:\*\*\*@127\.0\.0\.1/),
+        ]),
+      );
+      expect(
+        Number(((await db.owner('members').count({ n: '*' }).first()) as { n: string }).n),
+      ).toBeGreaterThanOrEqual(300);
+      await expect(fs.access(path.join(dataDir, 'unused'))).rejects.toThrow();
+    } finally {
+      await db.drop();
+    }
   });
 });
