@@ -3,11 +3,12 @@ import { ConfigError, loadConfig, type Config } from './config.js';
 import { createLogger } from './logger.js';
 import type { Command } from './commands/command.js';
 import { verifyCommand } from './commands/audit-verify.js';
+import { engineCommand } from './commands/engine.js';
 import { migrateCommand } from './commands/migrate.js';
 import { seedCommand } from './commands/seed.js';
 import { startCommand } from './commands/start.js';
 
-// Later parts of the system register here: engine, workers, web, deploy.
+// Later parts of the system register here: workers, web, deploy.
 const commands: Record<string, Command> = {
   start: { summary: 'run the whole system: database, migrations, demo data on first run', run: startCommand },
   migrate: {
@@ -15,6 +16,10 @@ const commands: Record<string, Command> = {
     run: migrateCommand,
   },
   seed: { summary: 'load demo data into an empty database (never in production)', run: seedCommand },
+  engine: {
+    summary: 'only the engine REST API (--port N, --ephemeral: throw-away database, --clock-control)',
+    run: engineCommand,
+  },
   'audit-verify': {
     summary: 'check the audit trail hash chain; exit 1 when it was tampered with',
     run: verifyCommand,

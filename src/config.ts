@@ -15,6 +15,13 @@ const port = z.coerce
   .min(1, 'must be between 1 and 65535')
   .max(65535, 'must be between 1 and 65535');
 
+/** A port to listen on; 0 lets the system pick a free one. */
+const listenPort = z.coerce
+  .number({ message: 'must be a port number' })
+  .int('must be a whole number')
+  .min(0, 'must be between 0 and 65535')
+  .max(65535, 'must be between 0 and 65535');
+
 const flag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
@@ -41,6 +48,12 @@ const schema = z.object({
     })
     .default('info'),
   LOG_FORMAT: z.enum(['pretty', 'json'], { message: 'must be pretty or json' }).optional(),
+  ENGINE_PORT: listenPort.default(8089),
+  ENGINE_CLOCK_CONTROL: flag.optional(),
+  ENGINE_BASIC_AUTH: z
+    .string()
+    .regex(/^[^:]+:.+$/, 'must be user:password')
+    .optional(),
 });
 
 export type AppEnv = z.infer<typeof schema>['APP_ENV'];
@@ -55,6 +68,13 @@ export interface Config {
   readonly seedDemoData: boolean;
   readonly logLevel: z.infer<typeof schema>['LOG_LEVEL'];
   readonly logFormat: 'pretty' | 'json';
+  readonly engine: {
+    /** The embedded engine's REST API listens on 127.0.0.1 at this port. */
+    readonly port: number;
+    /** Enables PUT /v2/clock and POST /v2/clock/reset: for tests, never in production. */
+    readonly clockControl: boolean;
+    readonly basicAuth: { readonly username: string; readonly password: string } | undefined;
+  };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
@@ -71,6 +91,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     );
   }
   const v = parsed.data;
+  if (v.APP_ENV === 'production' && v.ENGINE_CLOCK_CONTROL === true) {
+    throw new ConfigError([
+      { variable: 'ENGINE_CLOCK_CONTROL', message: 'moving the engine clock is for tests, never production' },
+    ]);
+  }
   if (v.APP_ENV === 'production' && v.SEED_DEMO_DATA === true) {
     throw new ConfigError([
       {
@@ -87,5 +112,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     seedDemoData: v.APP_ENV !== 'production' && (v.SEED_DEMO_DATA ?? true),
     logLevel: v.LOG_LEVEL,
     logFormat: v.LOG_FORMAT ?? (process.stdout.isTTY ? 'pretty' : 'json'),
+    engine: {
+      port: v.ENGINE_PORT,
+      clockControl: v.ENGINE_CLOCK_CONTROL ?? false,
+      basicAuth: v.ENGINE_BASIC_AUTH
+        ? {
+            username: v.ENGINE_BASIC_AUTH.slice(0, v.ENGINE_BASIC_AUTH.indexOf(':')),
+            password: v.ENGINE_BASIC_AUTH.slice(v.ENGINE_BASIC_AUTH.indexOf(':') + 1),
+          }
+        : undefined,
+    },
   };
 }

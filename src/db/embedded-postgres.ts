@@ -205,7 +205,9 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']
       : []),
   ];
-  const child = spawn(postgres, flags, { ...ids, stdio: ['ignore', 'pipe', 'pipe'] });
+  // Its own process group: Ctrl-C in a terminal reaches only us, and we stop PostgreSQL after
+  // everything that uses it has closed its connections.
+  const child = spawn(postgres, flags, { ...ids, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   const log: string[] = [];
   const collect = (chunk: Buffer) => {
     const text = chunk.toString('utf8').trimEnd();

@@ -28,7 +28,7 @@ function startAndStop(env: NodeJS.ProcessEnv): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'start'], {
       cwd: root,
-      env: { ...process.env, NODE_OPTIONS: '', LOG_FORMAT: 'json', ...env },
+      env: { ...process.env, NODE_OPTIONS: '', LOG_FORMAT: 'json', ENGINE_PORT: '0', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const lines: Run['lines'] = [];

@@ -1,0 +1,519 @@
+import { EventEmitter } from 'node:events';
+import type pg from 'pg';
+import type { JsonObject } from './feel/index.js';
+import { EngineClock } from './clock.js';
+import { invalidArgument, invalidState, notFound } from './engine-error.js';
+import { ProcessBatch } from './processing/process-batch.js';
+import type { Job, Key } from './processing/runtime.js';
+import { DefinitionStore, type DeploymentResource, type DeploymentResult } from './state/definition-store.js';
+import { loadInstance, persistChanges } from './state/instance-store.js';
+import { KeyGenerator } from './state/key-generator.js';
+import { ensureEngineSchema } from './state/schema.js';
+import { activateJobs, type ActivatedJob, type JobActivationRequest } from './state/job-activation.js';
+
+export const DEFAULT_TENANT = '<default>';
+
+export interface CreateInstanceRequest {
+  readonly processDefinitionId?: string;
+  readonly processDefinitionVersion?: number;
+  readonly processDefinitionKey?: Key;
+  readonly variables?: JsonObject;
+  readonly tenantId?: string;
+  readonly tags?: readonly string[];
+}
+
+export interface CreatedInstance {
+  readonly processDefinitionId: string;
+  readonly processDefinitionVersion: number;
+  readonly processDefinitionKey: string;
+  readonly processInstanceKey: string;
+  readonly tenantId: string;
+  readonly tags: readonly string[];
+}
+
+const RETRYABLE = new Set(['40P01', '40001']); // deadlock, serialization failure
+
+/**
+ * The embedded engine: commands on process instances, each processed in one PostgreSQL transaction
+ * with everything it causes (Zeebe rule 15). A returned promise means the change is committed.
+ */
+export class Engine {
+  readonly clock: EngineClock;
+  readonly keys: KeyGenerator;
+  readonly definitions: DefinitionStore;
+  /** `job-type:<type>` when jobs become activatable; `completed:<processInstanceKey>` when an instance ends. */
+  readonly events = new EventEmitter().setMaxListeners(0);
+
+  private constructor(readonly pool: pg.Pool) {
+    this.clock = new EngineClock(pool);
+    this.keys = new KeyGenerator(pool);
+    this.definitions = new DefinitionStore(pool, this.keys, () => this.clock.now());
+  }
+
+  static async open(pool: pg.Pool): Promise<Engine> {
+    await ensureEngineSchema(pool);
+    const engine = new Engine(pool);
+    await engine.clock.load();
+    return engine;
+  }
+
+  deploy(resources: readonly DeploymentResource[], tenantId = DEFAULT_TENANT): Promise<DeploymentResult> {
+    return this.definitions.deploy(resources, tenantId);
+  }
+
+  // ---- process instances ------------------------------------------------------------------------
+
+  async createProcessInstance(request: CreateInstanceRequest): Promise<CreatedInstance> {
+    const tenantId = request.tenantId ?? DEFAULT_TENANT;
+    let definitionKey = request.processDefinitionKey;
+    if (definitionKey === undefined) {
+      if (!request.processDefinitionId) {
+        throw invalidArgument(
+          'Expected at least a processDefinitionId or a processDefinitionKey, but none given',
+        );
+      }
+      const version = request.processDefinitionVersion;
+      definitionKey = await this.definitions.latestKey(
+        request.processDefinitionId,
+        tenantId,
+        version === undefined || version < 0 ? undefined : version,
+      );
+      if (definitionKey === undefined) {
+        throw notFound(
+          version === undefined || version < 0
+            ? `Expected to find process definition with process ID '${request.processDefinitionId}', but none found`
+            : `Expected to find process definition with process ID '${request.processDefinitionId}' and version '${version}', but none found`,
+        );
+      }
+    }
+    const definition = await this.definitions.get(definitionKey);
+    if (!definition)
+      throw notFound(`Expected to find process definition with key '${definitionKey}', but none found`);
+    if (!definition.process.noneStartEventId) {
+      throw invalidState(
+        'Expected to create instance of process with none start event, but there is no such event',
+      );
+    }
+    const processInstanceKey = await this.keys.nextKey();
+    await this.transaction(async (client, onCommit) => {
+      await client.query(
+        `insert into engine.process_instances
+           (key, process_definition_key, bpmn_process_id, version, tenant_id, state, start_date, tags)
+         values ($1, $2, $3, $4, $5, 'ACTIVE', $6, $7)`,
+        [
+          processInstanceKey.toString(),
+          definition.key.toString(),
+          definition.bpmnProcessId,
+          definition.version,
+          definition.tenantId,
+          this.clock.now(),
+          request.tags ?? [],
+        ],
+      );
+      await this.processIn(client, onCommit, processInstanceKey, (batch) =>
+        batch.startProcess(request.variables ?? {}),
+      );
+    });
+    return {
+      processDefinitionId: definition.bpmnProcessId,
+      processDefinitionVersion: definition.version,
+      processDefinitionKey: definition.key.toString(),
+      processInstanceKey: processInstanceKey.toString(),
+      tenantId: definition.tenantId,
+      tags: request.tags ?? [],
+    };
+  }
+
+  /** Resolves with the root variables when the instance completes, or undefined after `timeoutMs`. */
+  async awaitCompletion(processInstanceKey: Key, timeoutMs: number): Promise<JsonObject | undefined> {
+    const event = `completed:${processInstanceKey}`;
+    const done = async () => {
+      const { rows } = await this.pool.query<{ state: string }>(
+        'select state from engine.process_instances where key = $1',
+        [processInstanceKey.toString()],
+      );
+      return rows[0]?.state === 'COMPLETED';
+    };
+    const deadline = Date.now() + timeoutMs;
+    while (!(await done())) {
+      const remaining = deadline - Date.now();
+      if (remaining <= 0) return undefined;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(finish, Math.min(remaining, 1000));
+        function finish() {
+          clearTimeout(timer);
+          resolve();
+        }
+        this.events.once(event, finish);
+      });
+    }
+    const { rows } = await this.pool.query<{ name: string; value: string }>(
+      'select name, value from engine.variables where scope_key = $1',
+      [processInstanceKey.toString()],
+    );
+    return Object.fromEntries(rows.map((r) => [r.name, JSON.parse(r.value) as JsonObject[string]]));
+  }
+
+  async cancelProcessInstance(processInstanceKey: Key): Promise<void> {
+    await this.onInstance(processInstanceKey, (batch) => {
+      if (batch.instance.state !== 'ACTIVE') {
+        throw notFound(
+          `Expected to cancel a process instance with key '${processInstanceKey}', but no such process was found`,
+        );
+      }
+      batch.terminate(processInstanceKey);
+    });
+  }
+
+  // ---- jobs ---------------------------------------------------------------------------------------
+
+  activateJobs(request: JobActivationRequest): Promise<ActivatedJob[]> {
+    return activateJobs(this, request);
+  }
+
+  async completeJob(jobKey: Key, variables: JsonObject = {}): Promise<void> {
+    await this.onJob(jobKey, 'complete', async (batch, job) => {
+      batch.jobs.delete(job.key);
+      batch.changes.job(job, 'delete');
+      batch.record(job.key, 'JOB', 'COMPLETED', { type: job.type, elementId: job.elementId });
+      const element = batch.elements.get(job.elementInstanceKey);
+      if (!element) return;
+      await batch.reserveKeys(64 + Object.keys(variables).length);
+      element.runtime.trigger = { variables };
+      batch.changes.touch(element);
+      batch.complete(element.key);
+    });
+  }
+
+  async failJob(
+    jobKey: Key,
+    failure: { retries: number; errorMessage?: string; retryBackOffMs?: number; variables?: JsonObject },
+  ): Promise<void> {
+    await this.onJob(jobKey, 'fail', async (batch, job) => {
+      const element = batch.elements.get(job.elementInstanceKey);
+      if (failure.variables && element) {
+        await batch.reserveKeys(64 + Object.keys(failure.variables).length);
+        batch.variables.mergeLocal(element.key, failure.variables);
+      }
+      job.retries = failure.retries;
+      job.errorMessage = failure.errorMessage ?? null;
+      job.worker = null;
+      job.deadline = null;
+      const backoff = failure.retryBackOffMs ?? 0;
+      if (job.retries > 0 && backoff <= 0) job.state = 'ACTIVATABLE';
+      else {
+        job.state = 'FAILED';
+        job.recurAt = job.retries > 0 ? new Date(this.clock.now().getTime() + backoff) : null;
+      }
+      batch.changes.job(job, 'update');
+      batch.record(job.key, 'JOB', 'FAILED', {
+        type: job.type,
+        retries: job.retries,
+        errorMessage: job.errorMessage,
+      });
+      if (job.retries <= 0 && element) {
+        batch.raiseIncident(
+          element,
+          'JOB_NO_RETRIES',
+          job.errorMessage || 'No more retries left.',
+          null,
+          job.key,
+        );
+      }
+    });
+  }
+
+  /**
+   * A BPMN error from a worker. This engine version supports no error catch events yet, so the error
+   * is never caught: the job stays and an UNHANDLED_ERROR_EVENT incident is raised, as Zeebe does.
+   */
+  async throwJobError(
+    jobKey: Key,
+    error: { errorCode: string; errorMessage?: string; variables?: JsonObject },
+  ): Promise<void> {
+    await this.onJob(jobKey, 'throw an error for', (batch, job) => {
+      const element = batch.elements.get(job.elementInstanceKey);
+      job.state = 'ERROR_THROWN';
+      job.errorCode = error.errorCode;
+      job.errorMessage = error.errorMessage ?? null;
+      batch.changes.job(job, 'update');
+      batch.record(job.key, 'JOB', 'ERROR_THROWN', { type: job.type, errorCode: error.errorCode });
+      if (!element) return;
+      const message = `Expected to throw an error event with the code '${error.errorCode}'${
+        error.errorMessage ? ` with message '${error.errorMessage}'` : ''
+      }, but it was not caught. No error events are available in the scope.`;
+      batch.raiseIncident(element, 'UNHANDLED_ERROR_EVENT', message, null, job.key);
+    });
+  }
+
+  async updateJob(jobKey: Key, changeset: { retries?: number; timeoutMs?: number }): Promise<void> {
+    if (changeset.retries !== undefined && changeset.retries <= 0) {
+      throw invalidArgument(
+        `Expected to update retries for job with key '${jobKey}' with a positive amount of retries, but the amount given was '${changeset.retries}'`,
+      );
+    }
+    await this.onJob(
+      jobKey,
+      'update',
+      (batch, job) => {
+        if (changeset.retries !== undefined) job.retries = changeset.retries;
+        if (changeset.timeoutMs !== undefined) {
+          if (job.state !== 'ACTIVATED')
+            throw invalidState(
+              `Expected to update the timeout of job with key '${jobKey}', but it is not activated`,
+            );
+          job.deadline = new Date(this.clock.now().getTime() + changeset.timeoutMs);
+        }
+        batch.changes.job(job, 'update');
+        batch.record(job.key, 'JOB', 'UPDATED', { retries: job.retries });
+      },
+      true,
+    );
+  }
+
+  // ---- user tasks ---------------------------------------------------------------------------------
+
+  async completeUserTask(userTaskKey: Key, variables: JsonObject = {}): Promise<void> {
+    await this.onUserTask(userTaskKey, async (batch, task) => {
+      task.state = 'COMPLETED';
+      task.completionDate = this.clock.now();
+      batch.changes.userTask(task, 'update');
+      batch.record(task.key, 'USER_TASK', 'COMPLETED', { elementId: task.elementId });
+      const element = batch.elements.get(task.elementInstanceKey);
+      if (!element) return;
+      await batch.reserveKeys(64 + Object.keys(variables).length);
+      element.runtime.trigger = { variables };
+      batch.changes.touch(element);
+      batch.complete(element.key);
+    });
+  }
+
+  async assignUserTask(userTaskKey: Key, assignee: string | null, allowOverride = true): Promise<void> {
+    await this.onUserTask(userTaskKey, (batch, task) => {
+      if (assignee !== null && !allowOverride && task.assignee !== null && task.assignee !== assignee) {
+        throw invalidState(
+          `Expected to assign user task with key '${userTaskKey}', but it is already assigned`,
+        );
+      }
+      task.assignee = assignee;
+      batch.changes.userTask(task, 'update');
+      batch.record(task.key, 'USER_TASK', 'ASSIGNED', { assignee });
+    });
+  }
+
+  async updateUserTask(
+    userTaskKey: Key,
+    changeset: {
+      dueDate?: Date | null;
+      followUpDate?: Date | null;
+      candidateGroups?: string[];
+      candidateUsers?: string[];
+      priority?: number;
+    },
+  ): Promise<void> {
+    await this.onUserTask(userTaskKey, (batch, task) => {
+      if (changeset.dueDate !== undefined) task.dueDate = changeset.dueDate;
+      if (changeset.followUpDate !== undefined) task.followUpDate = changeset.followUpDate;
+      if (changeset.candidateGroups !== undefined) task.candidateGroups = changeset.candidateGroups;
+      if (changeset.candidateUsers !== undefined) task.candidateUsers = changeset.candidateUsers;
+      if (changeset.priority !== undefined) task.priority = changeset.priority;
+      batch.changes.userTask(task, 'update');
+      batch.record(task.key, 'USER_TASK', 'UPDATED', {});
+    });
+  }
+
+  // ---- incidents and variables --------------------------------------------------------------------
+
+  async resolveIncident(incidentKey: Key): Promise<void> {
+    const { rows } = await this.pool.query<{ process_instance_key: string }>(
+      "select process_instance_key::text from engine.incidents where key = $1 and state = 'ACTIVE'",
+      [incidentKey.toString()],
+    );
+    const owner = rows[0];
+    if (!owner)
+      throw notFound(
+        `Expected to resolve incident with key '${incidentKey}', but no such incident was found`,
+      );
+    await this.onInstance(BigInt(owner.process_instance_key), async (batch, client) => {
+      const incident = batch.incidents.get(incidentKey);
+      if (!incident)
+        throw notFound(
+          `Expected to resolve incident with key '${incidentKey}', but no such incident was found`,
+        );
+      if (incident.jobKey !== null) {
+        const job = await lockJob(client, incident.jobKey, batch);
+        if (job && job.retries <= 0) {
+          throw invalidState(
+            `Expected to resolve incident with key '${incidentKey}', but job with key '${incident.jobKey}' has no retries left. Please update the job retries and try again.`,
+          );
+        }
+        if (job) {
+          job.state = 'ACTIVATABLE';
+          job.recurAt = null;
+          batch.changes.job(job, 'update');
+        }
+      }
+      batch.resolveIncident(incident);
+    });
+  }
+
+  async setVariables(elementInstanceKey: Key, variables: JsonObject, local: boolean): Promise<void> {
+    const { rows } = await this.pool.query<{ process_instance_key: string }>(
+      'select process_instance_key::text from engine.element_instances where key = $1 and end_date is null',
+      [elementInstanceKey.toString()],
+    );
+    const owner = rows[0];
+    if (!owner)
+      throw notFound(
+        `Expected to update variables for element with key '${elementInstanceKey}', but no such element was found`,
+      );
+    await this.onInstance(BigInt(owner.process_instance_key), async (batch) => {
+      const element = batch.elements.get(elementInstanceKey);
+      if (!element || element.lifecycle === 'TERMINATING') {
+        throw notFound(
+          `Expected to update variables for element with key '${elementInstanceKey}', but no such element was found`,
+        );
+      }
+      await batch.reserveKeys(64 + Object.keys(variables).length);
+      if (local) batch.variables.mergeLocal(elementInstanceKey, variables);
+      else batch.variables.mergeDocument(elementInstanceKey, variables);
+    });
+  }
+
+  // ---- processing ---------------------------------------------------------------------------------
+
+  private async onJob(
+    jobKey: Key,
+    verb: string,
+    fn: (batch: ProcessBatch, job: Job) => Promise<void> | void,
+    anyState = false,
+  ): Promise<void> {
+    const { rows } = await this.pool.query<{ process_instance_key: string }>(
+      'select process_instance_key::text from engine.jobs where key = $1',
+      [jobKey.toString()],
+    );
+    const missing = () => notFound(`Expected to ${verb} job with key '${jobKey}', but no such job was found`);
+    if (!rows[0]) throw missing();
+    await this.onInstance(BigInt(rows[0].process_instance_key), async (batch, client) => {
+      const job = await lockJob(client, jobKey, batch);
+      if (!job) throw missing();
+      if (!anyState && job.state !== 'ACTIVATABLE' && job.state !== 'ACTIVATED') {
+        throw invalidState(`Expected to ${verb} job with key '${jobKey}', but it is in state '${job.state}'`);
+      }
+      await fn(batch, job);
+    });
+  }
+
+  private async onUserTask(
+    userTaskKey: Key,
+    fn: (
+      batch: ProcessBatch,
+      task: NonNullable<ReturnType<ProcessBatch['userTasks']['get']>>,
+    ) => Promise<void> | void,
+  ) {
+    const { rows } = await this.pool.query<{ process_instance_key: string; state: string }>(
+      'select process_instance_key::text, state from engine.user_tasks where key = $1',
+      [userTaskKey.toString()],
+    );
+    if (!rows[0])
+      throw notFound(`Expected to find user task with key '${userTaskKey}', but no such user task was found`);
+    await this.onInstance(BigInt(rows[0].process_instance_key), async (batch) => {
+      const task = batch.userTasks.get(userTaskKey);
+      if (!task || task.state !== 'CREATED') {
+        throw invalidState(
+          `Expected to act on user task with key '${userTaskKey}', but it is not active (state '${task?.state ?? rows[0]!.state}')`,
+        );
+      }
+      await fn(batch, task);
+    });
+  }
+
+  /** Runs `fn` on an instance in its own transaction, retried on deadlock. */
+  async onInstance(
+    processInstanceKey: Key,
+    fn: (batch: ProcessBatch, client: pg.PoolClient) => Promise<void> | void,
+  ): Promise<void> {
+    await this.transaction((client, onCommit) => this.processIn(client, onCommit, processInstanceKey, fn));
+  }
+
+  private async processIn(
+    client: pg.PoolClient,
+    onCommit: (notify: () => void) => void,
+    processInstanceKey: Key,
+    fn: (batch: ProcessBatch, client: pg.PoolClient) => Promise<void> | void,
+  ): Promise<void> {
+    const loaded = await loadInstance(client, processInstanceKey);
+    if (!loaded)
+      throw notFound(
+        `Expected to find process instance with key '${processInstanceKey}', but none was found`,
+      );
+    const definition = await this.definitions.get(loaded.processDefinitionKey);
+    if (!definition) throw new Error(`process definition ${loaded.processDefinitionKey} is missing`);
+    const batch = new ProcessBatch(
+      {
+        now: () => this.clock.now(),
+        nextKey: () => this.keys.nextKey(),
+        findFormKey: (formId, tenantId) => this.definitions.findFormKey(formId, tenantId),
+      },
+      definition,
+      loaded.instance,
+      loaded.elements,
+      loaded.variables,
+      loaded.jobs,
+      loaded.userTasks,
+      loaded.incidents,
+    );
+    await batch.reserveKeys(64);
+    await fn(batch, client);
+    await batch.run();
+    batch.finish();
+    await persistChanges(client, batch.instance, batch.changes, batch.variables.changes.values());
+    onCommit(() => {
+      for (const type of batch.changes.activatableJobTypes) this.events.emit(`job-type:${type}`);
+      if (batch.instance.state !== 'ACTIVE') this.events.emit(`completed:${processInstanceKey}`);
+    });
+  }
+
+  /** Runs `fn` in a transaction, retried on deadlock; `onCommit` callbacks run once it committed. */
+  async transaction<T>(
+    fn: (client: pg.PoolClient, onCommit: (notify: () => void) => void) => Promise<T>,
+  ): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      const client = await this.pool.connect();
+      const pending: (() => void)[] = [];
+      try {
+        await client.query('begin');
+        const result = await fn(client, (notify) => pending.push(notify));
+        await client.query('commit');
+        for (const notify of pending) notify();
+        return result;
+      } catch (error) {
+        await client.query('rollback').catch(() => undefined);
+        if (attempt < 5 && RETRYABLE.has((error as { code?: string }).code ?? '')) continue;
+        throw error;
+      } finally {
+        client.release();
+      }
+    }
+  }
+}
+
+/** Locks a job row of the batch's instance and refreshes the batch's copy from it. */
+async function lockJob(client: pg.PoolClient, jobKey: Key, batch: ProcessBatch): Promise<Job | undefined> {
+  const { rows } = await client.query<{
+    state: Job['state'];
+    retries: number;
+    worker: string | null;
+    deadline: Date | null;
+  }>('select state, retries, worker, deadline from engine.jobs where key = $1 for update', [
+    jobKey.toString(),
+  ]);
+  const job = batch.jobs.get(jobKey);
+  const row = rows[0];
+  if (!job || !row) return undefined;
+  job.state = row.state;
+  job.retries = row.retries;
+  job.worker = row.worker;
+  job.deadline = row.deadline;
+  return job;
+}

@@ -1,0 +1,11 @@
+export { parseDeploymentResource } from './parse-deployment-resource.js';
+export { DeploymentRejected, formatDeploymentProblems } from './deployment-problems.js';
+export type { DeploymentProblem } from './deployment-problems.js';
+export type { ParsedBpmn, ParsedProcess, LinkedFormReference } from './parsed-bpmn.js';
+export type * from './executable-process.js';
+export { evaluateTimer, firstDueDate, nextDueDate, parseTimerText } from './timer/timer.js';
+export type { Timer, TimerParse } from './timer/timer.js';
+export type { TimeInterval } from './timer/time-interval.js';
+export { UNBOUNDED_REPETITIONS } from './timer/repeating-interval.js';
+export { parseCronExpression, nextCronTime } from './timer/cron-expression.js';
+export type { CronExpression } from './timer/cron-expression.js';
