@@ -3,11 +3,18 @@ import type pg from 'pg';
 import type { JsonObject } from './feel/index.js';
 import { EngineClock } from './clock.js';
 import { invalidArgument, invalidState, notFound } from './engine-error.js';
+import { unhandledErrorMessage } from './processing/element-behaviors.js';
 import { ProcessBatch } from './processing/process-batch.js';
 import type { Job, Key } from './processing/runtime.js';
-import { DefinitionStore, type DeploymentResource, type DeploymentResult } from './state/definition-store.js';
+import {
+  DefinitionStore,
+  type DeploymentResource,
+  type DeploymentResult,
+  type ProcessDefinitionRecord,
+} from './state/definition-store.js';
 import { loadInstance, persistChanges } from './state/instance-store.js';
 import { KeyGenerator } from './state/key-generator.js';
+import { takeBufferedMessage } from './state/message-buffer.js';
 import { ensureEngineSchema } from './state/schema.js';
 import { activateJobs, type ActivatedJob, type JobActivationRequest } from './state/job-activation.js';
 
@@ -94,26 +101,11 @@ export class Engine {
         'Expected to create instance of process with none start event, but there is no such event',
       );
     }
-    const processInstanceKey = await this.keys.nextKey();
-    await this.transaction(async (client, onCommit) => {
-      await client.query(
-        `insert into engine.process_instances
-           (key, process_definition_key, bpmn_process_id, version, tenant_id, state, start_date, tags)
-         values ($1, $2, $3, $4, $5, 'ACTIVE', $6, $7)`,
-        [
-          processInstanceKey.toString(),
-          definition.key.toString(),
-          definition.bpmnProcessId,
-          definition.version,
-          definition.tenantId,
-          this.clock.now(),
-          request.tags ?? [],
-        ],
-      );
-      await this.processIn(client, onCommit, processInstanceKey, (batch) =>
-        batch.startProcess(request.variables ?? {}),
-      );
-    });
+    const processInstanceKey = await this.transaction((client, onCommit) =>
+      this.createInstanceIn(client, onCommit, definition, request.variables ?? {}, {
+        tags: request.tags ?? [],
+      }),
+    );
     return {
       processDefinitionId: definition.bpmnProcessId,
       processDefinitionVersion: definition.version,
@@ -122,6 +114,46 @@ export class Engine {
       tenantId: definition.tenantId,
       tags: request.tags ?? [],
     };
+  }
+
+  /**
+   * Creates and runs a new instance in the caller's transaction: from the none start event, or from
+   * `startEventId` (a message or timer start), optionally as the child of a call activity.
+   */
+  async createInstanceIn(
+    client: pg.PoolClient,
+    onCommit: (notify: () => void) => void,
+    definition: ProcessDefinitionRecord,
+    variables: JsonObject,
+    options: {
+      startEventId?: string;
+      tags?: readonly string[];
+      parent?: { processInstanceKey: Key; elementInstanceKey: Key };
+      processInstanceKey?: Key;
+    } = {},
+  ): Promise<Key> {
+    const processInstanceKey = options.processInstanceKey ?? (await this.keys.nextKey());
+    await client.query(
+      `insert into engine.process_instances
+         (key, process_definition_key, bpmn_process_id, version, tenant_id, state, start_date, tags,
+          parent_process_instance_key, parent_element_instance_key)
+       values ($1, $2, $3, $4, $5, 'ACTIVE', $6, $7, $8, $9)`,
+      [
+        processInstanceKey.toString(),
+        definition.key.toString(),
+        definition.bpmnProcessId,
+        definition.version,
+        definition.tenantId,
+        this.clock.now(),
+        options.tags ?? [],
+        options.parent?.processInstanceKey.toString() ?? null,
+        options.parent?.elementInstanceKey.toString() ?? null,
+      ],
+    );
+    await this.processIn(client, onCommit, processInstanceKey, (batch) =>
+      batch.startProcess(variables, options.startEventId),
+    );
+    return processInstanceKey;
   }
 
   /** Resolves with the root variables when the instance completes, or undefined after `timeoutMs`. */
@@ -223,26 +255,35 @@ export class Engine {
     });
   }
 
-  /**
-   * A BPMN error from a worker. This engine version supports no error catch events yet, so the error
-   * is never caught: the job stays and an UNHANDLED_ERROR_EVENT incident is raised, as Zeebe does.
-   */
+  /** A BPMN error from a worker: caught by the innermost matching catch event, else an incident (§3.8). */
   async throwJobError(
     jobKey: Key,
     error: { errorCode: string; errorMessage?: string; variables?: JsonObject },
   ): Promise<void> {
-    await this.onJob(jobKey, 'throw an error for', (batch, job) => {
+    await this.onJob(jobKey, 'throw an error for', async (batch, job) => {
       const element = batch.elements.get(job.elementInstanceKey);
+      batch.record(job.key, 'JOB', 'ERROR_THROWN', { type: job.type, errorCode: error.errorCode });
+      await batch.reserveKeys(64 + Object.keys(error.variables ?? {}).length);
+      const thrown = element
+        ? batch.throwError(element.key, error.errorCode, error.variables ?? {})
+        : undefined;
+      if (thrown?.caught) {
+        batch.jobs.delete(job.key);
+        batch.changes.job(job, 'delete');
+        return;
+      }
       job.state = 'ERROR_THROWN';
       job.errorCode = error.errorCode;
       job.errorMessage = error.errorMessage ?? null;
       batch.changes.job(job, 'update');
-      batch.record(job.key, 'JOB', 'ERROR_THROWN', { type: job.type, errorCode: error.errorCode });
-      if (!element) return;
-      const message = `Expected to throw an error event with the code '${error.errorCode}'${
-        error.errorMessage ? ` with message '${error.errorMessage}'` : ''
-      }, but it was not caught. No error events are available in the scope.`;
-      batch.raiseIncident(element, 'UNHANDLED_ERROR_EVENT', message, null, job.key);
+      if (element) {
+        const message = unhandledErrorMessage(
+          error.errorCode,
+          error.errorMessage ?? null,
+          thrown?.available ?? [],
+        );
+        batch.raiseIncident(element, 'UNHANDLED_ERROR_EVENT', message, null, job.key);
+      }
     });
   }
 
@@ -436,7 +477,8 @@ export class Engine {
     await this.transaction((client, onCommit) => this.processIn(client, onCommit, processInstanceKey, fn));
   }
 
-  private async processIn(
+  /** Runs `fn` on an instance inside the caller's transaction (the instance row is locked). */
+  async processIn(
     client: pg.PoolClient,
     onCommit: (notify: () => void) => void,
     processInstanceKey: Key,
@@ -454,6 +496,8 @@ export class Engine {
         now: () => this.clock.now(),
         nextKey: () => this.keys.nextKey(),
         findFormKey: (formId, tenantId) => this.definitions.findFormKey(formId, tenantId),
+        takeBufferedMessage: (name, correlationKey, tenantId, bpmnProcessId) =>
+          takeBufferedMessage(client, this.clock.now(), { name, correlationKey, tenantId, bpmnProcessId }),
       },
       definition,
       loaded.instance,

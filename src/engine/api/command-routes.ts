@@ -2,6 +2,7 @@ import express, { type Request, type Response } from 'express';
 import multer from 'multer';
 import { z } from 'zod';
 import type { JsonObject } from '../feel/index.js';
+import { correlateMessage, publishMessage } from '../commands/messages.js';
 import { DEFAULT_TENANT, type Engine } from '../engine.js';
 import { badRequest, ApiProblem } from './problem.js';
 import { int64, keySchema, parseBody, parseKey, variablesSchema } from './validate.js';
@@ -100,6 +101,20 @@ const setVariables = z.object({
   variables: variablesSchema,
   local: z.boolean().optional(),
   operationReference: int64.optional(),
+});
+const publishMessageBody = z.object({
+  name: z.string().min(1),
+  correlationKey: z.string().optional(),
+  timeToLive: int64.optional(),
+  messageId: z.string().optional(),
+  variables: variablesSchema.optional(),
+  tenantId,
+});
+const correlateMessageBody = z.object({
+  name: z.string().min(1),
+  correlationKey: z.string().optional(),
+  variables: variablesSchema.optional(),
+  tenantId,
 });
 const pinClock = z.object({ timestamp: int64.refine((n) => n >= 0, 'must not be negative') });
 
@@ -263,6 +278,38 @@ export function commandRoutes(engine: Engine, options: { clockControl: boolean }
         ...(changeset.timeout != null ? { timeoutMs: changeset.timeout } : {}),
       });
       noContent(res);
+    }),
+  );
+
+  router.post(
+    '/messages/publication',
+    route(async (req, res) => {
+      const body = parseBody(publishMessageBody, req.body);
+      res.json(
+        await publishMessage(engine, {
+          name: body.name,
+          correlationKey: body.correlationKey ?? '',
+          timeToLiveMs: body.timeToLive ?? 0,
+          ...(body.messageId ? { messageId: body.messageId } : {}),
+          variables: (body.variables ?? {}) as JsonObject,
+          tenantId: body.tenantId ?? DEFAULT_TENANT,
+        }),
+      );
+    }),
+  );
+
+  router.post(
+    '/messages/correlation',
+    route(async (req, res) => {
+      const body = parseBody(correlateMessageBody, req.body);
+      res.json(
+        await correlateMessage(engine, {
+          name: body.name,
+          correlationKey: body.correlationKey ?? '',
+          variables: (body.variables ?? {}) as JsonObject,
+          tenantId: body.tenantId ?? DEFAULT_TENANT,
+        }),
+      );
     }),
   );
 

@@ -1,4 +1,14 @@
-import type { ElementInstance, EngineRecord, Incident, Job, Key, UserTask } from './runtime.js';
+import type {
+  CrossInstanceCommand,
+  ElementInstance,
+  EngineRecord,
+  Incident,
+  Job,
+  Key,
+  MessageSubscription,
+  TimerSubscription,
+  UserTask,
+} from './runtime.js';
 
 /** Everything one batch changed, for the state layer to write in the batch's transaction. */
 export class Changes {
@@ -9,6 +19,28 @@ export class Changes {
   readonly records: EngineRecord[] = [];
   /** Job types that have new activatable jobs: long-polling requests waiting for them can go. */
   readonly activatableJobTypes = new Set<string>();
+  readonly timersCreated = new Map<Key, TimerSubscription>();
+  readonly messageSubscriptionsCreated = new Map<Key, MessageSubscription>();
+  /** Element instances whose subscriptions (timers, messages) are to be removed. */
+  readonly subscriptionOwnersClosed = new Set<Key>();
+  /** Timers that fired for the last time (or were replaced by their next repetition). */
+  readonly timersDeleted = new Set<Key>();
+  readonly followUps: CrossInstanceCommand[] = [];
+
+  timer(timer: TimerSubscription): void {
+    this.timersCreated.set(timer.key, timer);
+  }
+
+  messageSubscription(subscription: MessageSubscription): void {
+    this.messageSubscriptionsCreated.set(subscription.key, subscription);
+  }
+
+  closeSubscriptionsOf(owner: Key): void {
+    this.subscriptionOwnersClosed.add(owner);
+    for (const [key, t] of this.timersCreated) if (t.scopeKey === owner) this.timersCreated.delete(key);
+    for (const [key, m] of this.messageSubscriptionsCreated)
+      if (m.scopeKey === owner) this.messageSubscriptionsCreated.delete(key);
+  }
 
   touch(instance: ElementInstance): void {
     this.elementInstances.set(instance.key, instance);

@@ -10,12 +10,18 @@ import {
 } from '../feel/index.js';
 import type {
   EndEvent,
+  EventBasedGateway,
+  EventSubProcess,
   ExclusiveGateway,
   ExecutableElement,
+  IntermediateCatchEvent,
   JobWorkerTask,
+  ReceiveTask,
   SubProcess,
   UserTask as UserTaskElement,
 } from '../model/executable-process.js';
+import { eventSubProcessCatchEvents } from './event-sub-processes.js';
+import { openSubscriptions } from './event-subscriptions.js';
 import type { ProcessBatch } from './process-batch.js';
 import type { ElementInstance, Job, UserTask } from './runtime.js';
 
@@ -38,17 +44,84 @@ const passThrough: ElementBehavior = {
   },
 };
 
-const container: ElementBehavior<SubProcess> = {
-  activate(batch, instance, element) {
+const container: ElementBehavior<SubProcess | EventSubProcess> = {
+  async activate(batch, instance, element) {
     instance.runtime = { ...instance.runtime, activeChildren: 0, activeFlows: 0 };
+    if (!(await batch.openBoundaryEvents(instance, eventSubProcessCatchEvents(batch, element)))) return;
     batch.transition(instance, 'ACTIVATED');
-    batch.activate(element.startEventId, instance.key);
+    const trigger = instance.runtime.trigger;
+    if (element.kind === 'eventSubProcess' && trigger) {
+      // The event that started the event sub-process reaches its start event.
+      delete instance.runtime.trigger;
+      batch.activateByEvent(element.startEventId, instance, trigger.variables);
+    } else batch.activate(element.startEventId, instance.key);
   },
 };
 
-/** A terminate end event ends every other path of its flow scope, which then completes. */
+/** Waits for its own timer or message, unless an event-based gateway already chose it. */
+const intermediateCatchEvent: ElementBehavior<IntermediateCatchEvent> = {
+  async activate(batch, instance, element) {
+    if (instance.runtime.trigger) {
+      batch.transition(instance, 'ACTIVATED');
+      batch.complete(instance.key);
+      return;
+    }
+    const own = { elementId: element.id, definition: element.eventDefinition, interrupting: true };
+    if (!(await openSubscriptions(batch, instance, [own]))) return;
+    batch.transition(instance, 'ACTIVATED');
+  },
+};
+
+const receiveTask: ElementBehavior<ReceiveTask> = {
+  async activate(batch, instance, element) {
+    const own = { elementId: element.id, definition: element.eventDefinition, interrupting: true };
+    if (!(await batch.openBoundaryEvents(instance, [own]))) return;
+    batch.transition(instance, 'ACTIVATED');
+  },
+};
+
+/** Waits for the first of the events that follow it, then continues towards that one only. */
+const eventBasedGateway: ElementBehavior<EventBasedGateway> = {
+  async activate(batch, instance, element) {
+    const events = element.eventIds.map((id) => {
+      const event = batch.element(id) as IntermediateCatchEvent;
+      return { elementId: id, definition: event.eventDefinition, interrupting: true };
+    });
+    if (!(await openSubscriptions(batch, instance, events))) return;
+    batch.transition(instance, 'ACTIVATED');
+  },
+  outgoing(batch, instance, element) {
+    const chosen = instance.runtime.eventTrigger?.elementId;
+    return element.outgoing.filter((f) => batch.definition.process.sequenceFlows[f]?.targetId === chosen);
+  },
+};
+
+/**
+ * A terminate end event ends every other path of its flow scope, which then completes. An error end
+ * event throws its error from its flow scope and waits to be terminated by the catching event.
+ */
 const endEvent: ElementBehavior<EndEvent> = {
-  ...passThrough,
+  activate(batch, instance, element) {
+    const definition = element.eventDefinition;
+    if (definition.type !== 'error') return passThrough.activate(batch, instance, element);
+    const code = attribute(
+      batch,
+      instance,
+      evaluateString(definition.errorCode, batch.variables.visible(instance.key)),
+    );
+    if (code === undefined) return;
+    const thrown = batch.throwError(instance.flowScopeKey, code, {});
+    if (!thrown.caught) {
+      batch.raiseIncident(
+        instance,
+        'UNHANDLED_ERROR_EVENT',
+        unhandledErrorMessage(code, null, thrown.available),
+        'ACTIVATING',
+      );
+      return;
+    }
+    batch.transition(instance, 'ACTIVATED');
+  },
   completed(batch, instance, element) {
     if (element.eventDefinition.type !== 'terminate' || instance.flowScopeKey === null) return;
     const scope = batch.elements.get(instance.flowScopeKey);
@@ -97,6 +170,7 @@ function attribute<T>(batch: ProcessBatch, instance: ElementInstance, result: Fe
 
 const jobWorkerTask: ElementBehavior<JobWorkerTask> = {
   async activate(batch, instance, element) {
+    if (!(await batch.openBoundaryEvents(instance))) return;
     const variables = batch.variables.visible(instance.key);
     const type = attribute(batch, instance, evaluateString(element.job.type, variables));
     if (type === undefined) return;
@@ -142,6 +216,7 @@ const nullable = <T>(source: ValueOrExpression | null, evaluate: (s: ValueOrExpr
 
 const userTask: ElementBehavior<UserTaskElement> = {
   async activate(batch, instance, element) {
+    if (!(await batch.openBoundaryEvents(instance))) return;
     const v = batch.variables.visible(instance.key);
     const assignee = attribute(
       batch,
@@ -268,7 +343,24 @@ const behaviors: Partial<Record<ExecutableElement['kind'], ElementBehavior<never
   businessRuleTask: jobWorkerTask,
   userTask,
   subProcess: container,
+  eventSubProcess: container,
+  intermediateCatchEvent,
+  receiveTask,
+  boundaryEvent: passThrough,
+  eventBasedGateway,
 };
+
+/** Zeebe's text for an error nobody catches. */
+export function unhandledErrorMessage(
+  code: string,
+  message: string | null,
+  available: readonly string[],
+): string {
+  const what = `Expected to throw an error event with the code '${code}'${message ? ` with message '${message}'` : ''}, but it was not caught.`;
+  return available.length
+    ? `${what} Available error events are [${available.join(', ')}]`
+    : `${what} No error events are available in the scope.`;
+}
 
 /** The element kinds this engine executes; deployment rejects the others. */
 export const EXECUTABLE_KINDS: ReadonlySet<string> = new Set(Object.keys(behaviors));

@@ -14,6 +14,8 @@ import type {
   Variable,
 } from './runtime.js';
 import { FINAL_LIFECYCLES } from './runtime.js';
+import { openSubscriptions, type CatchEvent } from './event-subscriptions.js';
+import { eventSubProcessCatchEvents } from './event-sub-processes.js';
 import { evaluateInputMappings, evaluateOutputMappings } from './variable-mappings.js';
 import { VariableStore } from './variable-store.js';
 
@@ -30,6 +32,16 @@ export interface ProcessingEnv {
   nextKey(): Promise<Key>;
   /** The key of the latest version of a deployed form, or null. */
   findFormKey(formId: string, tenantId: string): Promise<Key | null>;
+  /**
+   * Takes the oldest buffered message with this name and correlation key that has not yet been
+   * correlated to an instance of `bpmnProcessId`, recording the correlation; null when none.
+   */
+  takeBufferedMessage(
+    name: string,
+    correlationKey: string,
+    tenantId: string,
+    bpmnProcessId: string,
+  ): Promise<{ variables: JsonObject } | null>;
 }
 
 export interface ProcessInstanceState {
@@ -39,16 +51,29 @@ export interface ProcessInstanceState {
   hasIncident: boolean;
 }
 
+interface Activation {
+  readonly type: 'activate';
+  readonly elementId: string;
+  readonly flowScopeKey: Key | null;
+  /** The sequence flow taken to get here; joins count tokens per flow. */
+  readonly incomingFlowId?: string;
+  /** True when a token was counted on the flow scope for this activation (flows, events). */
+  readonly counted: boolean;
+  /** An event's payload: the element is activated by the event that happened (boundary, event sub-process, after an event-based gateway). */
+  readonly trigger?: JsonObject;
+}
+
 type Command =
-  | {
-      readonly type: 'activate';
-      readonly elementId: string;
-      readonly flowScopeKey: Key | null;
-      readonly incomingFlowId?: string;
-    }
+  | Activation
   | { readonly type: 're-activate'; readonly key: Key }
   | { readonly type: 'complete'; readonly key: Key }
-  | { readonly type: 'terminate'; readonly key: Key };
+  | { readonly type: 'terminate'; readonly key: Key }
+  | {
+      readonly type: 'trigger';
+      readonly scopeKey: Key;
+      readonly elementId: string;
+      readonly variables: JsonObject;
+    };
 
 /** How many commands one batch may process: a guard against a straight-through loop in a model. */
 const MAX_COMMANDS = 100_000;
@@ -118,13 +143,26 @@ export class ProcessBatch {
 
   // ---- commands -------------------------------------------------------------------------------
 
-  activate(elementId: string, flowScopeKey: Key | null, incomingFlowId?: string): void {
+  activate(elementId: string, flowScopeKey: Key | null): void {
+    this.queue.push({ type: 'activate', elementId, flowScopeKey, counted: false });
+  }
+
+  /** Activates an element because an event happened, counting a token on its flow scope until it does. */
+  activateByEvent(elementId: string, flowScope: ElementInstance, variables: JsonObject): void {
+    flowScope.runtime.activeFlows = (flowScope.runtime.activeFlows ?? 0) + 1;
+    this.changes.touch(flowScope);
     this.queue.push({
       type: 'activate',
       elementId,
-      flowScopeKey,
-      ...(incomingFlowId ? { incomingFlowId } : {}),
+      flowScopeKey: flowScope.key,
+      counted: true,
+      trigger: variables,
     });
+  }
+
+  /** An event happened for a catch event `elementId` waiting on the instance `scopeKey`. */
+  trigger(scopeKey: Key, elementId: string, variables: JsonObject): void {
+    this.queue.push({ type: 'trigger', scopeKey, elementId, variables });
   }
 
   complete(key: Key): void {
@@ -146,7 +184,10 @@ export class ProcessBatch {
       const command = this.queue.shift()!;
       switch (command.type) {
         case 'activate':
-          await this.processActivate(command.elementId, command.flowScopeKey, command.incomingFlowId);
+          await this.processActivate(command);
+          break;
+        case 'trigger':
+          this.processTrigger(command.scopeKey, command.elementId, command.variables);
           break;
         case 're-activate':
           await this.runActivation(this.elements.get(command.key)!);
@@ -215,8 +256,10 @@ export class ProcessBatch {
     );
     this.transition(root, 'ACTIVATING');
     this.variables.mergeLocal(root.key, variables);
-    this.transition(root, 'ACTIVATED');
     root.runtime = { activeChildren: 0, activeFlows: 0 };
+    if (!(await openSubscriptions(this, root, eventSubProcessCatchEvents(this, this.definition.process))))
+      return;
+    this.transition(root, 'ACTIVATED');
     const start = startEventId ?? this.definition.process.noneStartEventId;
     if (!start) throw new Error(`process ${this.definition.bpmnProcessId} has no none start event`);
     this.activate(start, root.key);
@@ -250,18 +293,16 @@ export class ProcessBatch {
     return instance;
   }
 
-  private async processActivate(
-    elementId: string,
-    flowScopeKey: Key | null,
-    incomingFlowId?: string,
-  ): Promise<void> {
-    const scope = flowScopeKey === null ? undefined : this.elements.get(flowScopeKey);
-    if (!scope || scope.lifecycle !== 'ACTIVATED' || scope.runtime.interrupted) return; // scope gone: drop the token
-    const element = this.element(elementId);
+  private async processActivate(command: Activation): Promise<void> {
+    const scope = command.flowScopeKey === null ? undefined : this.elements.get(command.flowScopeKey);
+    const byEvent = command.trigger !== undefined;
+    // A token whose scope is gone or interrupted is dropped; events may still land in an interrupted scope.
+    if (!scope || scope.lifecycle !== 'ACTIVATED' || (scope.runtime.interrupted && !byEvent)) return;
+    const element = this.element(command.elementId);
     if (element.kind === 'parallelGateway' && element.incoming.length > 1) {
-      if (!this.joinArrived(scope, element.id, element.incoming, incomingFlowId)) return;
-    } else if (incomingFlowId) {
-      scope.runtime.activeFlows = (scope.runtime.activeFlows ?? 1) - 1;
+      if (!this.joinArrived(scope, element.id, element.incoming, command.incomingFlowId)) return;
+    } else if (command.counted) {
+      scope.runtime.activeFlows = Math.max(0, (scope.runtime.activeFlows ?? 1) - 1);
     }
     const instance = this.newInstance(
       await this.key(),
@@ -270,7 +311,8 @@ export class ProcessBatch {
       element.elementType,
       element.name,
     );
-    if (incomingFlowId) instance.runtime.incomingFlowId = incomingFlowId;
+    if (command.incomingFlowId) instance.runtime.incomingFlowId = command.incomingFlowId;
+    if (command.trigger) instance.runtime.trigger = { variables: command.trigger };
     scope.runtime.activeChildren = (scope.runtime.activeChildren ?? 0) + 1;
     this.changes.touch(scope);
     this.transition(instance, 'ACTIVATING');
@@ -309,6 +351,23 @@ export class ProcessBatch {
     await elementBehavior(element).activate(this, instance, element);
   }
 
+  /** Opens the subscriptions of an activity's boundary events; false after raising an incident. */
+  openBoundaryEvents(instance: ElementInstance, also: readonly CatchEvent[] = []): Promise<boolean> {
+    const element = this.element(instance.elementId);
+    const boundaries = 'boundaryEventIds' in element ? element.boundaryEventIds : [];
+    const events: CatchEvent[] = [...also];
+    for (const id of boundaries) {
+      const boundary = this.element(id);
+      if (boundary.kind !== 'boundaryEvent' || boundary.eventDefinition.type === 'error') continue;
+      events.push({
+        elementId: id,
+        definition: boundary.eventDefinition,
+        interrupting: boundary.cancelActivity,
+      });
+    }
+    return events.length ? openSubscriptions(this, instance, events) : Promise.resolve(true);
+  }
+
   private async processComplete(key: Key): Promise<void> {
     const instance = this.elements.get(key);
     if (!instance || (instance.lifecycle !== 'ACTIVATED' && instance.lifecycle !== 'COMPLETING')) return;
@@ -323,10 +382,12 @@ export class ProcessBatch {
     const behavior = elementBehavior(element);
     const flows = behavior.outgoing ? behavior.outgoing(this, instance, element) : element.outgoing;
     if (flows === undefined) return; // an incident was raised
+    const eventTrigger = instance.runtime.eventTrigger;
     this.transition(instance, 'COMPLETED');
     this.removeInstance(instance);
     delete instance.runtime.trigger;
-    for (const flowId of flows) this.takeFlow(scope!, flowId);
+    delete instance.runtime.eventTrigger;
+    for (const flowId of flows) this.takeFlow(scope!, flowId, eventTrigger);
     behavior.completed?.(this, instance, element);
     this.childEnded(scope!);
   }
@@ -346,13 +407,20 @@ export class ProcessBatch {
         return false;
       }
       this.variables.mergeDocument(instance.flowScopeKey!, mapped.variables);
+    } else if (trigger && element.kind === 'boundaryEvent' && element.eventDefinition.type === 'error') {
+      // Error variables stay on the catching boundary event unless it maps them out (§1.3).
+      this.variables.mergeLocal(instance.key, trigger);
     } else if (trigger) {
       this.variables.mergeDocument(instance.key, trigger);
     }
     return true;
   }
 
-  private takeFlow(scope: ElementInstance, flowId: string): void {
+  private takeFlow(
+    scope: ElementInstance,
+    flowId: string,
+    eventTrigger?: { elementId: string; variables: JsonObject },
+  ): void {
     const flow = this.definition.process.sequenceFlows[flowId];
     if (!flow) throw new Error(`sequence flow ${flowId} is not in the process`);
     scope.runtime.activeFlows = (scope.runtime.activeFlows ?? 0) + 1;
@@ -362,7 +430,15 @@ export class ProcessBatch {
       elementId: flow.id,
       flowScopeKey: scope.key.toString(),
     });
-    this.activate(flow.targetId, scope.key, flow.id);
+    const trigger = eventTrigger?.elementId === flow.targetId ? eventTrigger.variables : undefined;
+    this.queue.push({
+      type: 'activate',
+      elementId: flow.targetId,
+      flowScopeKey: scope.key,
+      incomingFlowId: flow.id,
+      counted: true,
+      ...(trigger ? { trigger } : {}),
+    });
   }
 
   /** A child of `scope` completed or was terminated: the scope may now complete or finish terminating. */
@@ -372,7 +448,13 @@ export class ProcessBatch {
     const idle = (scope.runtime.activeChildren ?? 0) === 0 && (scope.runtime.activeFlows ?? 0) === 0;
     if (!idle) return;
     if (scope.lifecycle === 'TERMINATING') this.finishTermination(scope);
-    else if (scope.lifecycle === 'ACTIVATED') this.complete(scope.key);
+    else if (scope.lifecycle === 'ACTIVATED') {
+      const pending = scope.runtime.pendingEventSubProcess;
+      if (pending) {
+        delete scope.runtime.pendingEventSubProcess;
+        this.activateByEvent(pending.elementId, scope, pending.variables);
+      } else this.complete(scope.key);
+    }
   }
 
   private completeProcess(root: ElementInstance): void {
@@ -384,6 +466,7 @@ export class ProcessBatch {
 
   private removeInstance(instance: ElementInstance): void {
     this.variables.dropScope(instance.key);
+    this.changes.closeSubscriptionsOf(instance.key);
   }
 
   private async processTerminate(key: Key): Promise<void> {
@@ -407,7 +490,104 @@ export class ProcessBatch {
       return;
     }
     const scope = this.elements.get(instance.flowScopeKey);
-    if (scope) this.childEnded(scope);
+    if (!scope) return;
+    const boundary = instance.runtime.boundaryTrigger;
+    if (boundary) this.activateByEvent(boundary.elementId, scope, boundary.variables);
+    this.childEnded(scope);
+  }
+
+  // ---- events -----------------------------------------------------------------------------------
+
+  /** Whether an event for `elementId` can still happen on the instance `scopeKey` (§0.1.4). */
+  canTrigger(scopeKey: Key, elementId: string): boolean {
+    const scope = this.elements.get(scopeKey);
+    if (!scope || scope.lifecycle !== 'ACTIVATED' || scope.runtime.interrupted) return false;
+    const element = this.definition.process.elements[elementId];
+    return element !== undefined;
+  }
+
+  /** EventHandle.activateElement: what an event does, by the kind of catch event it hits. */
+  private processTrigger(scopeKey: Key, elementId: string, variables: JsonObject): void {
+    if (!this.canTrigger(scopeKey, elementId)) return;
+    const scope = this.elements.get(scopeKey)!;
+    const element = this.element(elementId);
+    this.record(scope.key, 'PROCESS_EVENT', 'TRIGGERED', {
+      targetElementId: elementId,
+      scopeKey: scope.key.toString(),
+    });
+    if (element.kind === 'intermediateCatchEvent' && scope.elementId !== elementId) {
+      // The event after an event-based gateway: the gateway completes towards it.
+      this.changes.closeSubscriptionsOf(scope.key);
+      scope.runtime.eventTrigger = { elementId, variables };
+      this.changes.touch(scope);
+      this.complete(scope.key);
+    } else if (element.kind === 'intermediateCatchEvent' || element.kind === 'receiveTask') {
+      this.changes.closeSubscriptionsOf(scope.key);
+      scope.runtime.trigger = { variables };
+      this.changes.touch(scope);
+      this.complete(scope.key);
+    } else if (element.kind === 'boundaryEvent') {
+      const flowScope = scope.flowScopeKey === null ? undefined : this.elements.get(scope.flowScopeKey);
+      if (!flowScope) return;
+      if (element.cancelActivity) {
+        scope.runtime.interrupted = true;
+        scope.runtime.boundaryTrigger = { elementId, variables };
+        this.changes.touch(scope);
+        this.terminate(scope.key);
+      } else {
+        this.activateByEvent(elementId, flowScope, variables);
+      }
+    } else if (element.kind === 'eventSubProcess') {
+      if (!element.isInterrupting) return this.activateByEvent(elementId, scope, variables);
+      scope.runtime.interrupted = true;
+      scope.runtime.activeFlows = 0;
+      delete scope.runtime.joinTokens;
+      this.changes.touch(scope);
+      const children = this.children(scope.key);
+      if (children.length === 0) return this.activateByEvent(elementId, scope, variables);
+      scope.runtime.pendingEventSubProcess = { elementId, variables };
+      for (const child of children) this.terminate(child.key);
+    }
+  }
+
+  /**
+   * A BPMN error: the innermost catch from `fromScopeKey` up (event sub-processes before boundary
+   * events of a scope, a specific code before a catch-all) is triggered. Undefined when nothing in
+   * this instance catches it; otherwise the error codes that were available, for the incident text.
+   */
+  throwError(
+    fromScopeKey: Key | null,
+    errorCode: string,
+    variables: JsonObject,
+  ): { caught: true } | { caught: false; available: string[] } {
+    const available: string[] = [];
+    for (let scope = fromScopeKey === null ? undefined : this.elements.get(fromScopeKey); scope;) {
+      if (scope.lifecycle !== 'ACTIVATED' || scope.runtime.interrupted) break;
+      const element = this.elementOf(scope);
+      const candidates: { elementId: string; code: string | null }[] = [];
+      for (const id of 'eventSubProcessIds' in element ? element.eventSubProcessIds : []) {
+        const esp = this.element(id);
+        if (esp.kind === 'eventSubProcess' && esp.eventDefinition.type === 'error') {
+          candidates.push({ elementId: id, code: esp.eventDefinition.errorCode });
+        }
+      }
+      for (const id of 'boundaryEventIds' in element ? element.boundaryEventIds : []) {
+        const boundary = this.element(id);
+        if (boundary.kind === 'boundaryEvent' && boundary.eventDefinition.type === 'error') {
+          candidates.push({ elementId: id, code: boundary.eventDefinition.errorCode });
+        }
+      }
+      const match =
+        candidates.find((c) => c.code === errorCode) ??
+        candidates.find((c) => c.code === null || c.code === '');
+      if (match) {
+        this.trigger(scope.key, match.elementId, variables);
+        return { caught: true };
+      }
+      available.push(...candidates.map((c) => c.code ?? ''));
+      scope = scope.flowScopeKey === null ? undefined : this.elements.get(scope.flowScopeKey);
+    }
+    return { caught: false, available };
   }
 
   // ---- incidents --------------------------------------------------------------------------------

@@ -7,15 +7,6 @@ function unsupported(element: ExecutableElement): string | undefined {
   if (!EXECUTABLE_KINDS.has(element.kind)) return `${element.kind} is not supported by this engine yet`;
   if ('multiInstance' in element && element.multiInstance)
     return 'multi-instance is not supported by this engine yet';
-  if ('boundaryEventIds' in element && element.boundaryEventIds.length > 0) {
-    return 'boundary events are not supported by this engine yet';
-  }
-  if (element.kind === 'startEvent' && element.eventDefinition.type !== 'none') {
-    return `${element.eventDefinition.type} start events are not supported by this engine yet`;
-  }
-  if (element.kind === 'endEvent' && element.eventDefinition.type === 'error') {
-    return 'error end events are not supported by this engine yet';
-  }
   return undefined;
 }
 

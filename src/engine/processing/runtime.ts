@@ -33,6 +33,12 @@ export interface Runtime {
   userTaskKey?: string;
   /** The flow this instance was activated through (joins consume per incoming flow). */
   incomingFlowId?: string;
+  /** An interrupting boundary event fired: it activates once this activity is terminated. */
+  boundaryTrigger?: { elementId: string; variables: JsonObject };
+  /** An interrupting event sub-process fired: it activates once the other children are gone. */
+  pendingEventSubProcess?: { elementId: string; variables: JsonObject };
+  /** Event-based gateway: the event that happened, to continue towards. */
+  eventTrigger?: { elementId: string; variables: JsonObject };
 }
 
 export interface ElementInstance {
@@ -147,3 +153,59 @@ export interface EngineRecord {
 }
 
 export const keyToString = (key: Key): string => key.toString();
+
+/** A timer waiting to fire for a catch event (its `elementId`) of the element instance `scopeKey`. */
+export interface TimerSubscription {
+  readonly key: Key;
+  readonly processDefinitionKey: Key;
+  readonly processInstanceKey: Key | null;
+  /** The instance that owns the subscription: the catch event itself, the activity of a boundary event, the container of an event sub-process. */
+  readonly scopeKey: Key | null;
+  readonly elementId: string;
+  readonly tenantId: string;
+  dueAt: Date;
+  repetitions: number;
+  readonly timer: unknown;
+}
+
+export interface MessageSubscription {
+  readonly key: Key;
+  readonly processInstanceKey: Key;
+  readonly scopeKey: Key;
+  readonly elementId: string;
+  readonly bpmnProcessId: string;
+  readonly tenantId: string;
+  readonly messageName: string;
+  readonly correlationKey: string;
+  readonly interrupting: boolean;
+}
+
+/** Work for another process instance, done in the same transaction after this batch (call activities). */
+export type CrossInstanceCommand =
+  | {
+      readonly type: 'start-child';
+      readonly parentProcessInstanceKey: Key;
+      readonly parentElementInstanceKey: Key;
+      readonly processDefinitionKey: Key;
+      readonly variables: Record<string, unknown>;
+    }
+  | {
+      readonly type: 'child-completed';
+      readonly parentProcessInstanceKey: Key;
+      readonly parentElementInstanceKey: Key;
+      readonly variables: Record<string, unknown>;
+    }
+  | { readonly type: 'terminate-child'; readonly childProcessInstanceKey: Key }
+  | {
+      readonly type: 'child-error';
+      readonly parentProcessInstanceKey: Key;
+      readonly parentElementInstanceKey: Key;
+      readonly errorCode: string;
+      readonly errorMessage: string | null;
+      readonly variables: Record<string, unknown>;
+    }
+  | {
+      readonly type: 'child-terminated';
+      readonly parentProcessInstanceKey: Key;
+      readonly parentElementInstanceKey: Key;
+    };

@@ -1,9 +1,11 @@
 import type { Engine } from '../engine.js';
+import { expireMessages } from '../commands/messages.js';
+import { fireDueTimers } from '../commands/timers.js';
 import { releaseDueJobs } from './due-work.js';
 
 /**
- * Looks for due work at a fixed interval: job time-outs and back-offs (timers and message
- * time-to-live join here as the engine grows). Each round runs to completion before the next.
+ * Looks for due work at a fixed interval: job time-outs and back-offs, due timers, expired
+ * messages. Each round runs to completion before the next.
  */
 export class Scheduler {
   private timer: NodeJS.Timeout | undefined;
@@ -33,6 +35,10 @@ export class Scheduler {
     while ((await releaseDueJobs(this.engine)) > 0) {
       // keep going while whole batches were due
     }
+    while ((await fireDueTimers(this.engine)) > 0) {
+      // a timer that fires can make another one due (a cycle behind the clock)
+    }
+    await expireMessages(this.engine);
   }
 
   async stop(): Promise<void> {

@@ -2,10 +2,13 @@ import type pg from 'pg';
 import { createHash } from 'node:crypto';
 import {
   DeploymentRejected,
+  evaluateTimer,
+  firstDueDate,
   parseDeploymentResource,
   type DeploymentProblem,
   type ParsedProcess,
 } from '../model/index.js';
+import { repetitionsOf } from '../processing/event-subscriptions.js';
 import type { ExecutableProcess } from '../model/executable-process.js';
 import type { DeployedProcess } from '../processing/process-batch.js';
 import type { Key } from '../processing/runtime.js';
@@ -316,7 +319,63 @@ export class DefinitionStore {
         now,
       ],
     );
+    await this.replaceStartSubscriptions(client, parsed, key, tenantId, now);
     return result(key.toString(), version);
+  }
+
+  /**
+   * Timer and message start events belong to the latest version only: a new version replaces the
+   * previous one's (zeebe-semantics §10.4).
+   */
+  private async replaceStartSubscriptions(
+    client: pg.PoolClient,
+    parsed: ParsedProcess,
+    definitionKey: Key,
+    tenantId: string,
+    now: Date,
+  ): Promise<void> {
+    await client.query(
+      `delete from engine.timers where process_instance_key is null and process_definition_key in
+         (select key from engine.process_definitions where tenant_id = $1 and bpmn_process_id = $2 and key <> $3)`,
+      [tenantId, parsed.bpmnProcessId, definitionKey.toString()],
+    );
+    await client.query(
+      'delete from engine.message_start_subscriptions where tenant_id = $1 and bpmn_process_id = $2',
+      [tenantId, parsed.bpmnProcessId],
+    );
+    for (const id of parsed.process.startEventIds) {
+      const start = parsed.process.elements[id];
+      if (start?.kind !== 'startEvent') continue;
+      const definition = start.eventDefinition;
+      if (definition.type === 'timer') {
+        const timer = evaluateTimer(definition, {}, { now });
+        const due = timer.ok ? firstDueDate(timer.value, now.getTime()) : null;
+        if (!timer.ok || due === null) continue;
+        await client.query(
+          `insert into engine.timers (key, process_definition_key, process_instance_key, element_instance_key, element_id, tenant_id, due_at, repetitions, timer)
+           values ($1, $2, null, null, $3, $4, $5, $6, $7)`,
+          [
+            (await this.keys.nextKey()).toString(),
+            definitionKey.toString(),
+            id,
+            tenantId,
+            new Date(due),
+            repetitionsOf(timer.value),
+            JSON.stringify(timer.value),
+          ],
+        );
+      } else if (
+        definition.type === 'message' &&
+        'messageName' in definition &&
+        typeof definition.messageName === 'string'
+      ) {
+        await client.query(
+          `insert into engine.message_start_subscriptions (process_definition_key, bpmn_process_id, tenant_id, element_id, message_name)
+           values ($1, $2, $3, $4, $5)`,
+          [definitionKey.toString(), parsed.bpmnProcessId, tenantId, id, definition.messageName],
+        );
+      }
+    }
   }
 
   async get(key: Key): Promise<ProcessDefinitionRecord | undefined> {

@@ -422,6 +422,81 @@ export async function persistChanges(
     'update engine.process_instances set state = $2, end_date = $3, has_incident = $4 where key = $1',
     [s(instance.key), instance.state, instance.endDate, instance.hasIncident],
   );
+  const closed = [...changes.subscriptionOwnersClosed].map(s);
+  if (closed.length) {
+    await client.query('delete from engine.timers where element_instance_key = any($1::bigint[])', [closed]);
+    await client.query(
+      'delete from engine.message_subscriptions where element_instance_key = any($1::bigint[])',
+      [closed],
+    );
+  }
+  const firedTimers = [...changes.timersDeleted].map(s);
+  if (firedTimers.length)
+    await client.query('delete from engine.timers where key = any($1::bigint[])', [firedTimers]);
+  const timers = [...changes.timersCreated.values()];
+  if (timers.length) {
+    await insertRows(
+      client,
+      'engine.timers',
+      [
+        'key',
+        'process_definition_key',
+        'process_instance_key',
+        'element_instance_key',
+        'element_id',
+        'tenant_id',
+        'due_at',
+        'repetitions',
+        'timer',
+      ],
+      timers.map((t) => [
+        s(t.key),
+        s(t.processDefinitionKey),
+        s(t.processInstanceKey),
+        s(t.scopeKey),
+        t.elementId,
+        t.tenantId,
+        t.dueAt,
+        t.repetitions,
+        JSON.stringify(t.timer),
+      ]),
+    );
+  }
+  const subscriptions = [...changes.messageSubscriptionsCreated.values()];
+  if (subscriptions.length) {
+    await insertRows(
+      client,
+      'engine.message_subscriptions',
+      [
+        'key',
+        'process_instance_key',
+        'element_instance_key',
+        'element_id',
+        'bpmn_process_id',
+        'tenant_id',
+        'message_name',
+        'correlation_key',
+        'interrupting',
+      ],
+      subscriptions.map((m) => [
+        s(m.key),
+        s(m.processInstanceKey),
+        s(m.scopeKey),
+        m.elementId,
+        m.bpmnProcessId,
+        m.tenantId,
+        m.messageName,
+        m.correlationKey,
+        m.interrupting,
+      ]),
+    );
+  }
+  if (instance.state !== 'ACTIVE') {
+    // One active instance per correlation key for message start events: this one is done.
+    await client.query('delete from engine.message_start_locks where process_instance_key = $1', [
+      s(instance.key),
+    ]);
+  }
   if (changes.records.length) {
     await insertRows(
       client,

@@ -169,8 +169,9 @@ const SCRIPTS: readonly string[] = [
     element_id text not null,
     tenant_id text not null,
     due_at timestamptz not null,
+    -- How often it still fires (-1: until its scope ends), and the evaluated timer (model/timer).
     repetitions integer not null,
-    interval text
+    timer jsonb not null
   );
   create index timers_due on engine.timers (due_at);
   create index timers_element on engine.timers (element_instance_key);
