@@ -5,7 +5,7 @@ import { EngineClock } from './clock.js';
 import { invalidArgument, invalidState, notFound } from './engine-error.js';
 import { unhandledErrorMessage } from './processing/element-behaviors.js';
 import { ProcessBatch } from './processing/process-batch.js';
-import type { Job, Key } from './processing/runtime.js';
+import type { CrossInstanceCommand, Job, Key } from './processing/runtime.js';
 import {
   DefinitionStore,
   type DeploymentResource,
@@ -193,6 +193,11 @@ export class Engine {
           `Expected to cancel a process instance with key '${processInstanceKey}', but no such process was found`,
         );
       }
+      if (batch.instance.parent) {
+        throw invalidState(
+          `Expected to cancel a process instance with key '${processInstanceKey}', but it is created by a parent process instance. Cancel the root process instance '${batch.instance.parent.processInstanceKey}' instead.`,
+        );
+      }
       batch.terminate(processInstanceKey);
     });
   }
@@ -265,9 +270,14 @@ export class Engine {
       batch.record(job.key, 'JOB', 'ERROR_THROWN', { type: job.type, errorCode: error.errorCode });
       await batch.reserveKeys(64 + Object.keys(error.variables ?? {}).length);
       const thrown = element
-        ? batch.throwError(element.key, error.errorCode, error.variables ?? {})
+        ? batch.throwError(element.key, error.errorCode, error.variables ?? {}, {
+            processInstanceKey: batch.instance.key,
+            elementInstanceKey: element.key,
+            jobKey: job.key,
+            errorMessage: error.errorMessage ?? null,
+          })
         : undefined;
-      if (thrown?.caught) {
+      if (thrown?.outcome === 'caught') {
         batch.jobs.delete(job.key);
         batch.changes.job(job, 'delete');
         return;
@@ -276,12 +286,8 @@ export class Engine {
       job.errorCode = error.errorCode;
       job.errorMessage = error.errorMessage ?? null;
       batch.changes.job(job, 'update');
-      if (element) {
-        const message = unhandledErrorMessage(
-          error.errorCode,
-          error.errorMessage ?? null,
-          thrown?.available ?? [],
-        );
+      if (element && thrown?.outcome === 'uncaught') {
+        const message = unhandledErrorMessage(error.errorCode, error.errorMessage ?? null, thrown.available);
         batch.raiseIncident(element, 'UNHANDLED_ERROR_EVENT', message, null, job.key);
       }
     });
@@ -498,6 +504,8 @@ export class Engine {
         findFormKey: (formId, tenantId) => this.definitions.findFormKey(formId, tenantId),
         takeBufferedMessage: (name, correlationKey, tenantId, bpmnProcessId) =>
           takeBufferedMessage(client, this.clock.now(), { name, correlationKey, tenantId, bpmnProcessId }),
+        findCalledProcess: (processId, caller, binding, versionTag) =>
+          this.definitions.findCalledProcess(processId, caller, binding, versionTag),
       },
       definition,
       loaded.instance,
@@ -512,10 +520,84 @@ export class Engine {
     await batch.run();
     batch.finish();
     await persistChanges(client, batch.instance, batch.changes, batch.variables.changes.values());
+    for (const followUp of batch.changes.followUps) await this.followUp(client, onCommit, followUp);
     onCommit(() => {
       for (const type of batch.changes.activatableJobTypes) this.events.emit(`job-type:${type}`);
       if (batch.instance.state !== 'ACTIVE') this.events.emit(`completed:${processInstanceKey}`);
     });
+  }
+
+  /** Work a batch left for another instance (call activities), done in the same transaction. */
+  private async followUp(
+    client: pg.PoolClient,
+    onCommit: (notify: () => void) => void,
+    command: CrossInstanceCommand,
+  ): Promise<void> {
+    switch (command.type) {
+      case 'start-child': {
+        const definition = await this.definitions.get(command.processDefinitionKey);
+        if (!definition)
+          throw new Error(`called process definition ${command.processDefinitionKey} is missing`);
+        await this.createInstanceIn(client, onCommit, definition, command.variables, {
+          parent: command.parent,
+          processInstanceKey: command.childProcessInstanceKey,
+        });
+        return;
+      }
+      case 'child-completed':
+        return this.processIn(client, onCommit, command.parent.processInstanceKey, (batch) =>
+          batch.childCompleted(command.parent.elementInstanceKey, command.variables),
+        );
+      case 'terminate-child': {
+        const { rows } = await client.query<{ state: string }>(
+          'select state from engine.process_instances where key = $1',
+          [command.childProcessInstanceKey.toString()],
+        );
+        if (rows[0]?.state === 'ACTIVE') {
+          return this.processIn(client, onCommit, command.childProcessInstanceKey, (batch) =>
+            batch.terminate(command.childProcessInstanceKey),
+          );
+        }
+        // The child already ended: the call activity stops waiting for it.
+        return this.followUp(client, onCommit, { type: 'child-terminated', parent: command.parent });
+      }
+      case 'child-terminated':
+        return this.processIn(client, onCommit, command.parent.processInstanceKey, (batch) => {
+          const instance = batch.elements.get(command.parent.elementInstanceKey);
+          if (instance?.lifecycle === 'TERMINATING') batch.finishTermination(instance);
+        });
+      case 'child-error':
+        return this.processIn(client, onCommit, command.parent.processInstanceKey, (batch) => {
+          const { origin } = command;
+          const thrown = batch.throwError(
+            command.parent.elementInstanceKey,
+            command.errorCode,
+            command.variables,
+            origin,
+            origin.available,
+          );
+          if (thrown.outcome === 'uncaught') {
+            batch.changes.followUps.push({
+              type: 'unhandled-error',
+              origin: { ...origin, available: thrown.available },
+            });
+          }
+        });
+      case 'unhandled-error':
+        return this.processIn(client, onCommit, command.origin.processInstanceKey, (batch) => {
+          const element = batch.elements.get(command.origin.elementInstanceKey);
+          if (!element) return;
+          const { errorCode, errorMessage, available, jobKey } = command.origin;
+          const message = unhandledErrorMessage(errorCode, errorMessage, available);
+          batch.raiseIncident(
+            element,
+            'UNHANDLED_ERROR_EVENT',
+            message,
+            jobKey ? null : 'ACTIVATING',
+            jobKey,
+          );
+        });
+    }
   }
 
   /** Runs `fn` in a transaction, retried on deadlock; `onCommit` callbacks run once it committed. */

@@ -9,7 +9,9 @@ import {
   type ValueOrExpression,
 } from '../feel/index.js';
 import type {
+  CallActivity,
   EndEvent,
+  InclusiveGateway,
   EventBasedGateway,
   EventSubProcess,
   ExclusiveGateway,
@@ -33,8 +35,11 @@ export interface ElementBehavior<E extends ExecutableElement = ExecutableElement
   outgoing?(batch: ProcessBatch, instance: ElementInstance, element: E): readonly string[] | undefined;
   /** After COMPLETED, before the flow scope learns that the child ended. */
   completed?(batch: ProcessBatch, instance: ElementInstance, element: E): void;
-  /** When the instance starts terminating, before its children are terminated. */
-  terminate?(batch: ProcessBatch, instance: ElementInstance, element: E): void;
+  /**
+   * When the instance starts terminating, before its children are terminated; 'wait' when it ends
+   * only once something else has ended (a call activity's child instance).
+   */
+  terminate?(batch: ProcessBatch, instance: ElementInstance, element: E): void | 'wait';
 }
 
 const passThrough: ElementBehavior = {
@@ -110,8 +115,18 @@ const endEvent: ElementBehavior<EndEvent> = {
       evaluateString(definition.errorCode, batch.variables.visible(instance.key)),
     );
     if (code === undefined) return;
-    const thrown = batch.throwError(instance.flowScopeKey, code, {});
-    if (!thrown.caught) {
+    const thrown = batch.throwError(
+      instance.flowScopeKey,
+      code,
+      {},
+      {
+        processInstanceKey: batch.instance.key,
+        elementInstanceKey: instance.key,
+        jobKey: null,
+        errorMessage: null,
+      },
+    );
+    if (thrown.outcome === 'uncaught') {
       batch.raiseIncident(
         instance,
         'UNHANDLED_ERROR_EVENT',
@@ -134,30 +149,91 @@ const endEvent: ElementBehavior<EndEvent> = {
   },
 };
 
+/**
+ * The flows whose conditions hold, in XML order: the first only (exclusive) or all (inclusive); the
+ * default flow when none does; undefined after raising an incident (§6.1, §6.3).
+ */
+function chooseFlows(
+  batch: ProcessBatch,
+  instance: ElementInstance,
+  element: ExclusiveGateway | InclusiveGateway,
+  all: boolean,
+): string[] | undefined {
+  if (element.outgoing.length === 0) return [];
+  const variables = batch.variables.visible(instance.key);
+  const chosen: string[] = [];
+  for (const flowId of element.outgoing) {
+    if (flowId === element.defaultFlowId) continue;
+    const condition = batch.definition.process.sequenceFlows[flowId]?.condition;
+    if (!condition) return [flowId]; // a single unconditioned flow
+    const result = evaluateBoolean(condition, variables);
+    if (!result.ok) {
+      batch.raiseIncident(instance, 'EXTRACT_VALUE_ERROR', result.failure.message, 'COMPLETING');
+      return undefined;
+    }
+    if (result.value) chosen.push(flowId);
+    if (chosen.length > 0 && !all) break;
+  }
+  if (chosen.length > 0) return chosen;
+  if (element.defaultFlowId) return [element.defaultFlowId];
+  batch.raiseIncident(
+    instance,
+    'CONDITION_ERROR',
+    'Expected at least one condition to evaluate to true, or to have a default flow',
+    'COMPLETING',
+  );
+  return undefined;
+}
+
 const exclusiveGateway: ElementBehavior<ExclusiveGateway> = {
   ...passThrough,
-  outgoing(batch, instance, element) {
-    if (element.outgoing.length === 0) return [];
-    const variables = batch.variables.visible(instance.key);
-    for (const flowId of element.outgoing) {
-      if (flowId === element.defaultFlowId) continue;
-      const condition = batch.definition.process.sequenceFlows[flowId]?.condition;
-      if (!condition) return [flowId]; // a single unconditioned flow
-      const result = evaluateBoolean(condition, variables);
-      if (!result.ok) {
-        batch.raiseIncident(instance, 'EXTRACT_VALUE_ERROR', result.failure.message, 'COMPLETING');
-        return undefined;
-      }
-      if (result.value) return [flowId];
-    }
-    if (element.defaultFlowId) return [element.defaultFlowId];
-    batch.raiseIncident(
-      instance,
-      'CONDITION_ERROR',
-      'Expected at least one condition to evaluate to true, or to have a default flow',
-      'COMPLETING',
+  outgoing: (batch, instance, element) => chooseFlows(batch, instance, element, false),
+};
+
+const inclusiveGateway: ElementBehavior<InclusiveGateway> = {
+  ...passThrough,
+  outgoing: (batch, instance, element) => chooseFlows(batch, instance, element, true),
+};
+
+/**
+ * A call activity starts an instance of the called process with its variables and waits for it
+ * (§8.3); terminating it terminates the child first.
+ */
+const callActivity: ElementBehavior<CallActivity> = {
+  async activate(batch, instance, element) {
+    const visible = batch.variables.visible(instance.key);
+    const processId = attribute(batch, instance, evaluateString(element.processId, visible));
+    if (processId === undefined) return;
+    const called = await batch.env.findCalledProcess(
+      processId,
+      batch.definition,
+      element.bindingType,
+      element.versionTag,
     );
-    return undefined;
+    if (typeof called === 'string') {
+      batch.raiseIncident(instance, 'CALLED_ELEMENT_ERROR', called, 'ACTIVATING');
+      return;
+    }
+    if (!(await batch.openBoundaryEvents(instance))) return;
+    batch.transition(instance, 'ACTIVATED');
+    const child = await batch.key();
+    instance.runtime.childInstanceKey = child.toString();
+    batch.changes.followUps.push({
+      type: 'start-child',
+      childProcessInstanceKey: child,
+      parent: { processInstanceKey: batch.instance.key, elementInstanceKey: instance.key },
+      processDefinitionKey: called,
+      variables: element.propagateAllParentVariables ? visible : batch.variables.localDocument(instance.key),
+    });
+  },
+  terminate(batch, instance) {
+    if (!instance.runtime.childInstanceKey) return;
+    batch.changes.followUps.push({
+      type: 'terminate-child',
+      childProcessInstanceKey: BigInt(instance.runtime.childInstanceKey),
+      parent: { processInstanceKey: batch.instance.key, elementInstanceKey: instance.key },
+    });
+    return 'wait';
   },
 };
 
@@ -337,6 +413,8 @@ const behaviors: Partial<Record<ExecutableElement['kind'], ElementBehavior<never
   task: passThrough,
   parallelGateway: passThrough,
   exclusiveGateway,
+  inclusiveGateway,
+  callActivity,
   serviceTask: jobWorkerTask,
   sendTask: jobWorkerTask,
   scriptTask: jobWorkerTask,

@@ -1,5 +1,5 @@
 import type { JsonObject } from '../feel/index.js';
-import type { ExecutableElement, ExecutableProcess } from '../model/executable-process.js';
+import type { BindingType, ExecutableElement, ExecutableProcess } from '../model/executable-process.js';
 import { Changes } from './changes.js';
 import { elementBehavior } from './element-behaviors.js';
 import type {
@@ -13,9 +13,10 @@ import type {
   UserTask,
   Variable,
 } from './runtime.js';
-import { FINAL_LIFECYCLES } from './runtime.js';
+import { FINAL_LIFECYCLES, type UnhandledErrorOrigin } from './runtime.js';
 import { openSubscriptions, type CatchEvent } from './event-subscriptions.js';
 import { eventSubProcessCatchEvents } from './event-sub-processes.js';
+import { activateBody, afterInner, completeInner, multiInstanceOf, prepareInner } from './multi-instance.js';
 import { evaluateInputMappings, evaluateOutputMappings } from './variable-mappings.js';
 import { VariableStore } from './variable-store.js';
 
@@ -42,10 +43,19 @@ export interface ProcessingEnv {
     tenantId: string,
     bpmnProcessId: string,
   ): Promise<{ variables: JsonObject } | null>;
+  /** The process a call activity starts: its definition key, or why there is none (the incident text). */
+  findCalledProcess(
+    processId: string,
+    caller: DeployedProcess,
+    binding: BindingType,
+    versionTag: string | null,
+  ): Promise<Key | string>;
 }
 
 export interface ProcessInstanceState {
   readonly key: Key;
+  /** Set when a call activity started this instance. */
+  readonly parent: { readonly processInstanceKey: Key; readonly elementInstanceKey: Key } | null;
   state: 'ACTIVE' | 'COMPLETED' | 'TERMINATED';
   endDate: Date | null;
   hasIncident: boolean;
@@ -61,6 +71,8 @@ interface Activation {
   readonly counted: boolean;
   /** An event's payload: the element is activated by the event that happened (boundary, event sub-process, after an event-based gateway). */
   readonly trigger?: JsonObject;
+  /** An inner instance of a multi-instance body: its 1-based index. */
+  readonly loopCounter?: number;
 }
 
 type Command =
@@ -160,6 +172,16 @@ export class ProcessBatch {
     });
   }
 
+  /** Activates inner instance `loopCounter` of a multi-instance body. */
+  activateInner(elementId: string, body: ElementInstance, loopCounter: number): void {
+    this.queue.push({ type: 'activate', elementId, flowScopeKey: body.key, counted: false, loopCounter });
+  }
+
+  /** True for the inner instances of a multi-instance body (the body owns flows and boundary events). */
+  isInner(instance: ElementInstance): boolean {
+    return instance.runtime.loopCounter !== undefined;
+  }
+
   /** An event happened for a catch event `elementId` waiting on the instance `scopeKey`. */
   trigger(scopeKey: Key, elementId: string, variables: JsonObject): void {
     this.queue.push({ type: 'trigger', scopeKey, elementId, variables });
@@ -189,9 +211,11 @@ export class ProcessBatch {
         case 'trigger':
           this.processTrigger(command.scopeKey, command.elementId, command.variables);
           break;
-        case 're-activate':
-          await this.runActivation(this.elements.get(command.key)!);
+        case 're-activate': {
+          const instance = this.elements.get(command.key);
+          if (instance?.lifecycle === 'ACTIVATING') await this.runActivation(instance);
           break;
+        }
         case 'complete':
           await this.processComplete(command.key);
           break;
@@ -299,19 +323,33 @@ export class ProcessBatch {
     // A token whose scope is gone or interrupted is dropped; events may still land in an interrupted scope.
     if (!scope || scope.lifecycle !== 'ACTIVATED' || (scope.runtime.interrupted && !byEvent)) return;
     const element = this.element(command.elementId);
-    if (element.kind === 'parallelGateway' && element.incoming.length > 1) {
-      if (!this.joinArrived(scope, element.id, element.incoming, command.incomingFlowId)) return;
+    const joining =
+      (element.kind === 'parallelGateway' || element.kind === 'inclusiveGateway') &&
+      element.incoming.length > 1;
+    if (joining) {
+      if (
+        !this.joinArrived(
+          scope,
+          element.id,
+          element.incoming,
+          command.incomingFlowId,
+          element.kind === 'inclusiveGateway',
+        )
+      )
+        return;
     } else if (command.counted) {
       scope.runtime.activeFlows = Math.max(0, (scope.runtime.activeFlows ?? 1) - 1);
     }
+    const isBody = multiInstanceOf(element) !== null && command.loopCounter === undefined;
     const instance = this.newInstance(
       await this.key(),
       element.id,
       scope.key,
-      element.elementType,
+      isBody ? 'MULTI_INSTANCE_BODY' : element.elementType,
       element.name,
     );
     if (command.incomingFlowId) instance.runtime.incomingFlowId = command.incomingFlowId;
+    if (command.loopCounter !== undefined) instance.runtime.loopCounter = command.loopCounter;
     if (command.trigger) instance.runtime.trigger = { variables: command.trigger };
     scope.runtime.activeChildren = (scope.runtime.activeChildren ?? 0) + 1;
     this.changes.touch(scope);
@@ -319,30 +357,73 @@ export class ProcessBatch {
     await this.runActivation(instance);
   }
 
-  /** A token reached a parallel join: true (consuming one token per incoming flow) when all have one. */
+  /**
+   * A token reached a join. A parallel join waits for a token on every incoming flow; an inclusive
+   * join also goes when no active path can still reach it (§6.2, §6.3). Consumes one token per flow
+   * that has one.
+   */
   private joinArrived(
     scope: ElementInstance,
     gatewayId: string,
     incoming: readonly string[],
-    flowId?: string,
+    flowId: string | undefined,
+    inclusive: boolean,
   ): boolean {
     const joins = (scope.runtime.joinTokens ??= {});
     const tokens = (joins[gatewayId] ??= {});
     if (flowId) tokens[flowId] = (tokens[flowId] ?? 0) + 1;
     this.changes.touch(scope);
-    if (!incoming.every((f) => (tokens[f] ?? 0) > 0)) return false;
+    const all = incoming.every((f) => (tokens[f] ?? 0) > 0);
+    if (!all && !(inclusive && !this.hasActivePathTo(scope, gatewayId, tokens))) return false;
+    let consumed = 0;
     for (const f of incoming) {
+      if ((tokens[f] ?? 0) === 0) continue;
       tokens[f]! -= 1;
+      consumed += 1;
       if (tokens[f] === 0) delete tokens[f];
     }
     if (Object.keys(tokens).length === 0) delete joins[gatewayId];
-    scope.runtime.activeFlows = (scope.runtime.activeFlows ?? incoming.length) - incoming.length;
+    scope.runtime.activeFlows = Math.max(0, (scope.runtime.activeFlows ?? consumed) - consumed);
     return true;
+  }
+
+  /** Whether an active element or a pending token of `scope` can still reach the gateway. */
+  private hasActivePathTo(
+    scope: ElementInstance,
+    gatewayId: string,
+    tokens: Record<string, number>,
+  ): boolean {
+    const flows = this.definition.process.sequenceFlows;
+    const starts: string[] = this.children(scope.key).map((c) => c.elementId);
+    for (const c of this.queue) {
+      if (c.type === 'activate' && c.flowScopeKey === scope.key && c.elementId !== gatewayId)
+        starts.push(c.elementId);
+    }
+    for (const [otherGateway, waiting] of Object.entries(scope.runtime.joinTokens ?? {})) {
+      if (otherGateway !== gatewayId && Object.keys(waiting).length > 0) starts.push(otherGateway);
+    }
+    const seen = new Set<string>();
+    while (starts.length) {
+      const id = starts.pop()!;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      const element = this.definition.process.elements[id];
+      for (const flowId of element?.outgoing ?? []) {
+        const flow = flows[flowId];
+        if (!flow) continue;
+        if (flow.targetId === gatewayId) {
+          if ((tokens[flowId] ?? 0) === 0) return true;
+        } else starts.push(flow.targetId);
+      }
+    }
+    return false;
   }
 
   /** The activating phase: input mappings, then the element's own activation (again after an incident). */
   private async runActivation(instance: ElementInstance): Promise<void> {
     const element = this.element(instance.elementId);
+    if (instance.type === 'MULTI_INSTANCE_BODY') return activateBody(this, instance, element);
+    if (this.isInner(instance) && !prepareInner(this, instance, element)) return;
     if ('ioMapping' in element && element.ioMapping.inputs.length > 0) {
       const mapped = evaluateInputMappings(element.ioMapping.inputs, this.variables.visible(instance.key));
       if (!mapped.ok) return this.raiseIncident(instance, 'IO_MAPPING_ERROR', mapped.message, 'ACTIVATING');
@@ -354,7 +435,8 @@ export class ProcessBatch {
   /** Opens the subscriptions of an activity's boundary events; false after raising an incident. */
   openBoundaryEvents(instance: ElementInstance, also: readonly CatchEvent[] = []): Promise<boolean> {
     const element = this.element(instance.elementId);
-    const boundaries = 'boundaryEventIds' in element ? element.boundaryEventIds : [];
+    const boundaries =
+      'boundaryEventIds' in element && !this.isInner(instance) ? element.boundaryEventIds : [];
     const events: CatchEvent[] = [...also];
     for (const id of boundaries) {
       const boundary = this.element(id);
@@ -378,9 +460,16 @@ export class ProcessBatch {
 
     if (instance.flowScopeKey === null) return this.completeProcess(instance);
     const element = this.element(instance.elementId);
+    if (instance.type === 'MULTI_INSTANCE_BODY') return this.completeBody(instance, element, scope!);
     if (!this.applyOutput(instance, element)) return;
+    const inner = this.isInner(instance);
+    if (inner && !completeInner(this, instance, element, scope!)) return;
     const behavior = elementBehavior(element);
-    const flows = behavior.outgoing ? behavior.outgoing(this, instance, element) : element.outgoing;
+    const flows = inner
+      ? []
+      : behavior.outgoing
+        ? behavior.outgoing(this, instance, element)
+        : element.outgoing;
     if (flows === undefined) return; // an incident was raised
     const eventTrigger = instance.runtime.eventTrigger;
     this.transition(instance, 'COMPLETED');
@@ -390,6 +479,19 @@ export class ProcessBatch {
     for (const flowId of flows) this.takeFlow(scope!, flowId, eventTrigger);
     behavior.completed?.(this, instance, element);
     this.childEnded(scope!);
+  }
+
+  /** The body completes: only the output collection leaves it (§7.5); the body owns the outgoing flows. */
+  private completeBody(body: ElementInstance, element: ExecutableElement, scope: ElementInstance): void {
+    const output = multiInstanceOf(element)?.output;
+    if (output) {
+      const collection = this.variables.local(body.key, output.collection)?.value ?? [];
+      this.variables.mergeDocument(scope.key, { [output.collection]: collection });
+    }
+    this.transition(body, 'COMPLETED');
+    this.removeInstance(body);
+    for (const flowId of element.outgoing) this.takeFlow(scope, flowId);
+    this.childEnded(scope);
   }
 
   /**
@@ -406,7 +508,11 @@ export class ProcessBatch {
         this.raiseIncident(instance, 'IO_MAPPING_ERROR', mapped.message, 'COMPLETING');
         return false;
       }
-      this.variables.mergeDocument(instance.flowScopeKey!, mapped.variables);
+      // An inner multi-instance instance keeps its mapped result, so the output element can read it.
+      this.variables.mergeDocument(
+        this.isInner(instance) ? instance.key : instance.flowScopeKey!,
+        mapped.variables,
+      );
     } else if (trigger && element.kind === 'boundaryEvent' && element.eventDefinition.type === 'error') {
       // Error variables stay on the catching boundary event unless it maps them out (§1.3).
       this.variables.mergeLocal(instance.key, trigger);
@@ -446,6 +552,11 @@ export class ProcessBatch {
     scope.runtime.activeChildren = Math.max(0, (scope.runtime.activeChildren ?? 1) - 1);
     this.changes.touch(scope);
     const idle = (scope.runtime.activeChildren ?? 0) === 0 && (scope.runtime.activeFlows ?? 0) === 0;
+    if (scope.type === 'MULTI_INSTANCE_BODY') {
+      if (scope.lifecycle === 'TERMINATING' && idle) this.finishTermination(scope);
+      else if (scope.lifecycle === 'ACTIVATED') afterInner(this, scope, this.element(scope.elementId));
+      return;
+    }
     if (!idle) return;
     if (scope.lifecycle === 'TERMINATING') this.finishTermination(scope);
     else if (scope.lifecycle === 'ACTIVATED') {
@@ -458,6 +569,13 @@ export class ProcessBatch {
   }
 
   private completeProcess(root: ElementInstance): void {
+    if (this.instance.parent) {
+      this.changes.followUps.push({
+        type: 'child-completed',
+        parent: this.instance.parent,
+        variables: this.variables.localDocument(root.key),
+      });
+    }
     this.transition(root, 'COMPLETED');
     this.removeInstance(root);
     this.instance.state = 'COMPLETED';
@@ -475,28 +593,49 @@ export class ProcessBatch {
     this.transition(instance, 'TERMINATING');
     this.resolveIncidentsOf(instance);
     const element = instance.flowScopeKey === null ? undefined : this.element(instance.elementId);
-    if (element) elementBehavior(element).terminate?.(this, instance, element);
+    const waits =
+      instance.type !== 'MULTI_INSTANCE_BODY' &&
+      element &&
+      elementBehavior(element).terminate?.(this, instance, element) === 'wait';
+    if (waits) return;
     const children = this.children(instance.key);
     if (children.length === 0) return this.finishTermination(instance);
     for (const child of children) this.terminate(child.key);
   }
 
-  private finishTermination(instance: ElementInstance): void {
+  /** Ends the termination of an instance that waited for something else (a call activity's child). */
+  finishTermination(instance: ElementInstance): void {
     this.transition(instance, 'TERMINATED');
     this.removeInstance(instance);
     if (instance.flowScopeKey === null) {
       this.instance.state = 'TERMINATED';
       this.instance.endDate = instance.endDate;
+      if (this.instance.parent)
+        this.changes.followUps.push({ type: 'child-terminated', parent: this.instance.parent });
       return;
     }
     const scope = this.elements.get(instance.flowScopeKey);
     if (!scope) return;
     const boundary = instance.runtime.boundaryTrigger;
     if (boundary) this.activateByEvent(boundary.elementId, scope, boundary.variables);
+    if (scope.runtime.mi && this.isInner(instance)) scope.runtime.mi.terminated += 1;
     this.childEnded(scope);
   }
 
   // ---- events -----------------------------------------------------------------------------------
+
+  /** The called process completed: the call activity completes with its variables (§8.3). */
+  childCompleted(callActivityKey: Key, variables: JsonObject): void {
+    const instance = this.elements.get(callActivityKey);
+    if (!instance) return;
+    if (instance.lifecycle === 'TERMINATING') return this.finishTermination(instance);
+    const element = this.element(instance.elementId);
+    if (element.kind !== 'callActivity' || instance.lifecycle !== 'ACTIVATED') return;
+    const keep = element.propagateAllChildVariables || element.ioMapping.outputs.length > 0;
+    instance.runtime.trigger = { variables: keep ? variables : {} };
+    this.changes.touch(instance);
+    this.complete(instance.key);
+  }
 
   /** Whether an event for `elementId` can still happen on the instance `scopeKey` (§0.1.4). */
   canTrigger(scopeKey: Key, elementId: string): boolean {
@@ -552,15 +691,18 @@ export class ProcessBatch {
 
   /**
    * A BPMN error: the innermost catch from `fromScopeKey` up (event sub-processes before boundary
-   * events of a scope, a specific code before a catch-all) is triggered. Undefined when nothing in
-   * this instance catches it; otherwise the error codes that were available, for the incident text.
+   * events of a scope, a specific code before a catch-all) is triggered (§3.8). Not caught here, it
+   * goes on in the parent process through the call activity (`delegated`), or is `uncaught`, with
+   * the codes that were available on the way, for the incident text.
    */
   throwError(
     fromScopeKey: Key | null,
     errorCode: string,
     variables: JsonObject,
-  ): { caught: true } | { caught: false; available: string[] } {
-    const available: string[] = [];
+    origin: Omit<UnhandledErrorOrigin, 'errorCode' | 'available'>,
+    availableBelow: readonly string[] = [],
+  ): { outcome: 'caught' | 'delegated' } | { outcome: 'uncaught'; available: string[] } {
+    const available = [...availableBelow];
     for (let scope = fromScopeKey === null ? undefined : this.elements.get(fromScopeKey); scope;) {
       if (scope.lifecycle !== 'ACTIVATED' || scope.runtime.interrupted) break;
       const element = this.elementOf(scope);
@@ -571,7 +713,10 @@ export class ProcessBatch {
           candidates.push({ elementId: id, code: esp.eventDefinition.errorCode });
         }
       }
-      for (const id of 'boundaryEventIds' in element ? element.boundaryEventIds : []) {
+      const boundaryOwner = scope.type !== 'MULTI_INSTANCE_BODY' && this.isInner(scope) ? undefined : element;
+      for (const id of boundaryOwner && 'boundaryEventIds' in boundaryOwner
+        ? boundaryOwner.boundaryEventIds
+        : []) {
         const boundary = this.element(id);
         if (boundary.kind === 'boundaryEvent' && boundary.eventDefinition.type === 'error') {
           candidates.push({ elementId: id, code: boundary.eventDefinition.errorCode });
@@ -582,12 +727,22 @@ export class ProcessBatch {
         candidates.find((c) => c.code === null || c.code === '');
       if (match) {
         this.trigger(scope.key, match.elementId, variables);
-        return { caught: true };
+        return { outcome: 'caught' };
       }
       available.push(...candidates.map((c) => c.code ?? ''));
       scope = scope.flowScopeKey === null ? undefined : this.elements.get(scope.flowScopeKey);
     }
-    return { caught: false, available };
+    if (this.instance.parent) {
+      this.changes.followUps.push({
+        type: 'child-error',
+        parent: this.instance.parent,
+        errorCode,
+        variables,
+        origin: { ...origin, errorCode, available },
+      });
+      return { outcome: 'delegated' };
+    }
+    return { outcome: 'uncaught', available };
   }
 
   // ---- incidents --------------------------------------------------------------------------------

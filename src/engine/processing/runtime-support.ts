@@ -5,8 +5,6 @@ import { EXECUTABLE_KINDS } from './element-behaviors.js';
 /** What the model accepts but this version of the engine does not run yet. */
 function unsupported(element: ExecutableElement): string | undefined {
   if (!EXECUTABLE_KINDS.has(element.kind)) return `${element.kind} is not supported by this engine yet`;
-  if ('multiInstance' in element && element.multiInstance)
-    return 'multi-instance is not supported by this engine yet';
   return undefined;
 }
 

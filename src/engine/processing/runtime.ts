@@ -39,6 +39,12 @@ export interface Runtime {
   pendingEventSubProcess?: { elementId: string; variables: JsonObject };
   /** Event-based gateway: the event that happened, to continue towards. */
   eventTrigger?: { elementId: string; variables: JsonObject };
+  /** Multi-instance body: how many inner instances, how far along, and whether the completion condition held. */
+  mi?: { size: number; next: number; completed: number; terminated: number; done: boolean };
+  /** Inner instance of a multi-instance body: its 1-based index. */
+  loopCounter?: number;
+  /** Call activity: the child process instance it started. */
+  childInstanceKey?: string;
 }
 
 export interface ElementInstance {
@@ -180,32 +186,37 @@ export interface MessageSubscription {
   readonly interrupting: boolean;
 }
 
+type ParentRef = { readonly processInstanceKey: Key; readonly elementInstanceKey: Key };
+
 /** Work for another process instance, done in the same transaction after this batch (call activities). */
 export type CrossInstanceCommand =
   | {
       readonly type: 'start-child';
-      readonly parentProcessInstanceKey: Key;
-      readonly parentElementInstanceKey: Key;
+      readonly childProcessInstanceKey: Key;
+      readonly parent: ParentRef;
       readonly processDefinitionKey: Key;
-      readonly variables: Record<string, unknown>;
+      readonly variables: JsonObject;
     }
+  | { readonly type: 'child-completed'; readonly parent: ParentRef; readonly variables: JsonObject }
+  | { readonly type: 'terminate-child'; readonly childProcessInstanceKey: Key; readonly parent: ParentRef }
+  | { readonly type: 'child-terminated'; readonly parent: ParentRef }
   | {
-      readonly type: 'child-completed';
-      readonly parentProcessInstanceKey: Key;
-      readonly parentElementInstanceKey: Key;
-      readonly variables: Record<string, unknown>;
-    }
-  | { readonly type: 'terminate-child'; readonly childProcessInstanceKey: Key }
-  | {
+      /** An error the child did not catch: the search goes on in the parent, from the call activity. */
       readonly type: 'child-error';
-      readonly parentProcessInstanceKey: Key;
-      readonly parentElementInstanceKey: Key;
+      readonly parent: ParentRef;
       readonly errorCode: string;
-      readonly errorMessage: string | null;
-      readonly variables: Record<string, unknown>;
+      readonly variables: JsonObject;
+      readonly origin: UnhandledErrorOrigin;
     }
-  | {
-      readonly type: 'child-terminated';
-      readonly parentProcessInstanceKey: Key;
-      readonly parentElementInstanceKey: Key;
-    };
+  | { readonly type: 'unhandled-error'; readonly origin: UnhandledErrorOrigin };
+
+/** Where an error was thrown, to raise the incident there when nothing catches it (§3.8). */
+export interface UnhandledErrorOrigin {
+  readonly processInstanceKey: Key;
+  readonly elementInstanceKey: Key;
+  readonly jobKey: Key | null;
+  readonly errorCode: string;
+  readonly errorMessage: string | null;
+  /** Codes of the catch events passed on the way up, for the incident text. */
+  readonly available: readonly string[];
+}

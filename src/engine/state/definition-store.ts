@@ -9,7 +9,7 @@ import {
   type ParsedProcess,
 } from '../model/index.js';
 import { repetitionsOf } from '../processing/event-subscriptions.js';
-import type { ExecutableProcess } from '../model/executable-process.js';
+import type { BindingType, ExecutableProcess } from '../model/executable-process.js';
 import type { DeployedProcess } from '../processing/process-batch.js';
 import type { Key } from '../processing/runtime.js';
 import { runtimeProblems } from '../processing/runtime-support.js';
@@ -399,6 +399,38 @@ export class DefinitionStore {
       [tenantId, bpmnProcessId, version ?? null],
     );
     return rows[0] ? BigInt(rows[0].key) : undefined;
+  }
+
+  /** The process a call activity starts, by its binding (§8.3), or the reason there is none. */
+  async findCalledProcess(
+    processId: string,
+    caller: DeployedProcess,
+    binding: BindingType,
+    versionTag: string | null,
+  ): Promise<Key | string> {
+    const { rows } = await this.pool.query<{ key: string }>(
+      `select key::text from engine.process_definitions
+        where tenant_id = $1 and bpmn_process_id = $2
+          and ($3 <> 'deployment' or deployment_key = (select deployment_key from engine.process_definitions where key = $4))
+          and ($3 <> 'versionTag' or version_tag = $5)
+        order by version desc limit 1`,
+      [caller.tenantId, processId, binding, caller.key.toString(), versionTag],
+    );
+    const found = rows[0];
+    if (!found) {
+      const which =
+        binding === 'deployment'
+          ? ' with the calling process'
+          : binding === 'versionTag'
+            ? ` with version tag '${versionTag}'`
+            : '';
+      return `Expected process with BPMN process id '${processId}' to be deployed${which}, but not found.`;
+    }
+    const definition = await this.get(BigInt(found.key));
+    if (!definition?.process.noneStartEventId) {
+      return `Expected process with BPMN process id '${processId}' to have a none start event, but not found.`;
+    }
+    return definition.key;
   }
 
   async findFormKey(formId: string, tenantId: string): Promise<Key | null> {

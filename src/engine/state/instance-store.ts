@@ -21,12 +21,14 @@ const key = (v: string | null) => (v === null ? null : BigInt(v));
 // One round trip: the instance row, locked for the batch, and everything live under it.
 const LOAD = `
 with pi as (
-  select key, state, end_date, has_incident, process_definition_key
+  select key, state, end_date, has_incident, process_definition_key, parent_process_instance_key, parent_element_instance_key
     from engine.process_instances where key = $1 for update
 )
 select
   (select json_build_object('key', key::text, 'state', state, 'endDate', end_date, 'hasIncident', has_incident,
-                            'processDefinitionKey', process_definition_key::text) from pi) as instance,
+                            'processDefinitionKey', process_definition_key::text,
+                            'parentProcessInstanceKey', parent_process_instance_key::text,
+                            'parentElementInstanceKey', parent_element_instance_key::text) from pi) as instance,
   (select coalesce(json_agg(json_build_object(
       'key', e.key::text, 'processDefinitionKey', e.process_definition_key::text, 'bpmnProcessId', e.bpmn_process_id,
       'tenantId', e.tenant_id, 'elementId', e.element_id, 'elementName', e.element_name, 'type', e.type,
@@ -84,8 +86,16 @@ export async function loadInstance(
   if (!r.instance) return undefined;
   const pik = BigInt(r.instance.key!);
   const processDefinitionKey = BigInt(r.instance.processDefinitionKey!);
+  const parentKey = r.instance.parentProcessInstanceKey ?? null;
   const instance: ProcessInstanceState = {
     key: pik,
+    parent:
+      parentKey === null
+        ? null
+        : {
+            processInstanceKey: BigInt(parentKey),
+            elementInstanceKey: BigInt(r.instance.parentElementInstanceKey!),
+          },
     state: r.instance.state as ProcessInstanceState['state'],
     endDate: date(r.instance.endDate ?? null),
     hasIncident: r.instance.hasIncident as unknown as boolean,
