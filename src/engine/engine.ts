@@ -132,7 +132,7 @@ export class Engine {
       processInstanceKey?: Key;
     } = {},
   ): Promise<Key> {
-    const processInstanceKey = options.processInstanceKey ?? (await this.keys.nextKey());
+    const processInstanceKey = options.processInstanceKey ?? (await this.keys.nextKey(client));
     await client.query(
       `insert into engine.process_instances
          (key, process_definition_key, bpmn_process_id, version, tenant_id, state, start_date, tags,
@@ -495,17 +495,17 @@ export class Engine {
       throw notFound(
         `Expected to find process instance with key '${processInstanceKey}', but none was found`,
       );
-    const definition = await this.definitions.get(loaded.processDefinitionKey);
+    const definition = await this.definitions.get(loaded.processDefinitionKey, client);
     if (!definition) throw new Error(`process definition ${loaded.processDefinitionKey} is missing`);
     const batch = new ProcessBatch(
       {
         now: () => this.clock.now(),
-        nextKey: () => this.keys.nextKey(),
-        findFormKey: (formId, tenantId) => this.definitions.findFormKey(formId, tenantId),
+        nextKey: () => this.keys.nextKey(client),
+        findFormKey: (formId, tenantId) => this.definitions.findFormKey(formId, tenantId, client),
         takeBufferedMessage: (name, correlationKey, tenantId, bpmnProcessId) =>
           takeBufferedMessage(client, this.clock.now(), { name, correlationKey, tenantId, bpmnProcessId }),
         findCalledProcess: (processId, caller, binding, versionTag) =>
-          this.definitions.findCalledProcess(processId, caller, binding, versionTag),
+          this.definitions.findCalledProcess(processId, caller, binding, versionTag, client),
       },
       definition,
       loaded.instance,
@@ -535,7 +535,7 @@ export class Engine {
   ): Promise<void> {
     switch (command.type) {
       case 'start-child': {
-        const definition = await this.definitions.get(command.processDefinitionKey);
+        const definition = await this.definitions.get(command.processDefinitionKey, client);
         if (!definition)
           throw new Error(`called process definition ${command.processDefinitionKey} is missing`);
         await this.createInstanceIn(client, onCommit, definition, command.variables, {

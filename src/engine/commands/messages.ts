@@ -62,7 +62,7 @@ async function correlate(
   );
   for (const start of starts.rows) {
     if (done.bpmnProcessIds.has(start.bpmn_process_id)) continue;
-    const processInstanceKey = await engine.keys.nextKey();
+    const processInstanceKey = await engine.keys.nextKey(client);
     if (m.correlationKey !== '') {
       // One active instance per correlation key and process for message start events (§4.4).
       await client.query('select pg_advisory_xact_lock(hashtext($1))', [
@@ -78,7 +78,7 @@ async function correlate(
         [m.tenantId, start.bpmn_process_id, m.correlationKey, processInstanceKey.toString()],
       );
     }
-    const definition = await engine.definitions.get(BigInt(start.process_definition_key));
+    const definition = await engine.definitions.get(BigInt(start.process_definition_key), client);
     if (!definition) continue;
     await engine.createInstanceIn(client, onCommit, definition, m.variables, {
       startEventId: start.element_id,
@@ -112,7 +112,7 @@ export async function publishMessage(
         );
       }
     }
-    const messageKey = await engine.keys.nextKey();
+    const messageKey = await engine.keys.nextKey(client);
     const correlated = await correlate(engine, client, onCommit, m);
     if (m.timeToLiveMs > 0) {
       await client.query(
@@ -155,7 +155,7 @@ export async function correlateMessage(
   m: MessageRequest,
 ): Promise<{ messageKey: string; tenantId: string; processInstanceKey: string }> {
   return engine.transaction(async (client, onCommit) => {
-    const messageKey = await engine.keys.nextKey();
+    const messageKey = await engine.keys.nextKey(client);
     const correlated = await correlate(engine, client, onCommit, m);
     const first = correlated.processInstanceKeys[0];
     if (!first) {

@@ -53,7 +53,7 @@ async function fireTimer(engine: Engine, key: string, processInstanceKey: string
       const row = await lockTimer(client, key);
       if (!row || row.due_at.getTime() > now) return false;
       await client.query('delete from engine.timers where key = $1', [key]);
-      const next = nextRepetition(row, now, await engine.keys.nextKey());
+      const next = nextRepetition(row, now, await engine.keys.nextKey(client));
       if (next) {
         await client.query(
           `insert into engine.timers (key, process_definition_key, process_instance_key, element_instance_key, element_id, tenant_id, due_at, repetitions, timer)
@@ -69,7 +69,7 @@ async function fireTimer(engine: Engine, key: string, processInstanceKey: string
           ],
         );
       }
-      const definition = await engine.definitions.get(BigInt(row.process_definition_key));
+      const definition = await engine.definitions.get(BigInt(row.process_definition_key), client);
       if (definition)
         await engine.createInstanceIn(client, onCommit, definition, {}, { startEventId: row.element_id });
       return true;

@@ -15,6 +15,9 @@ import type { Key } from '../processing/runtime.js';
 import { runtimeProblems } from '../processing/runtime-support.js';
 import type { KeyGenerator } from './key-generator.js';
 
+/** A pool, or the client of a transaction in progress (which must not wait for a second connection). */
+type Queryable = pg.Pool | pg.ClientBase;
+
 export interface DeploymentResource {
   readonly name: string;
   readonly content: Buffer;
@@ -175,7 +178,7 @@ export class DefinitionStore {
     try {
       await client.query('begin');
       await client.query("select pg_advisory_xact_lock(hashtext('engine.deploy'))");
-      const deploymentKey = await this.keys.nextKey();
+      const deploymentKey = await this.keys.nextKey(client);
       const now = this.now();
       await client.query('insert into engine.deployments (key, tenant_id, created_at) values ($1, $2, $3)', [
         deploymentKey.toString(),
@@ -227,7 +230,7 @@ export class DefinitionStore {
         },
       };
     }
-    const key = await this.keys.nextKey();
+    const key = await this.keys.nextKey(client);
     const version = (latest?.version ?? 0) + 1;
     await client.query(
       `insert into engine.forms (key, deployment_key, form_id, version, resource_name, checksum, tenant_id, schema)
@@ -286,7 +289,7 @@ export class DefinitionStore {
     if (latest && latest.checksum === parsed.checksum && latest.resource_name === resourceName) {
       return result(latest.key, latest.version);
     }
-    const key = await this.keys.nextKey();
+    const key = await this.keys.nextKey(client);
     const version = (latest?.version ?? 0) + 1;
     const xml = resources.find((r) => r.name === resourceName)!.content.toString('utf8');
     const noneStart = parsed.process.noneStartEventId
@@ -355,7 +358,7 @@ export class DefinitionStore {
           `insert into engine.timers (key, process_definition_key, process_instance_key, element_instance_key, element_id, tenant_id, due_at, repetitions, timer)
            values ($1, $2, null, null, $3, $4, $5, $6, $7)`,
           [
-            (await this.keys.nextKey()).toString(),
+            (await this.keys.nextKey(client)).toString(),
             definitionKey.toString(),
             id,
             tenantId,
@@ -378,10 +381,10 @@ export class DefinitionStore {
     }
   }
 
-  async get(key: Key): Promise<ProcessDefinitionRecord | undefined> {
+  async get(key: Key, db: Queryable = this.pool): Promise<ProcessDefinitionRecord | undefined> {
     const cached = this.byKey.get(key);
     if (cached) return cached;
-    const { rows } = await this.pool.query<DefinitionRow>(
+    const { rows } = await db.query<DefinitionRow>(
       `select key::text, bpmn_process_id, version, version_tag, name, resource_name, tenant_id, model, start_form_id
          from engine.process_definitions where key = $1`,
       [key.toString()],
@@ -407,8 +410,9 @@ export class DefinitionStore {
     caller: DeployedProcess,
     binding: BindingType,
     versionTag: string | null,
+    db: Queryable = this.pool,
   ): Promise<Key | string> {
-    const { rows } = await this.pool.query<{ key: string }>(
+    const { rows } = await db.query<{ key: string }>(
       `select key::text from engine.process_definitions
         where tenant_id = $1 and bpmn_process_id = $2
           and ($3 <> 'deployment' or deployment_key = (select deployment_key from engine.process_definitions where key = $4))
@@ -426,15 +430,15 @@ export class DefinitionStore {
             : '';
       return `Expected process with BPMN process id '${processId}' to be deployed${which}, but not found.`;
     }
-    const definition = await this.get(BigInt(found.key));
+    const definition = await this.get(BigInt(found.key), db);
     if (!definition?.process.noneStartEventId) {
       return `Expected process with BPMN process id '${processId}' to have a none start event, but not found.`;
     }
     return definition.key;
   }
 
-  async findFormKey(formId: string, tenantId: string): Promise<Key | null> {
-    const { rows } = await this.pool.query<{ key: string }>(
+  async findFormKey(formId: string, tenantId: string, db: Queryable = this.pool): Promise<Key | null> {
+    const { rows } = await db.query<{ key: string }>(
       'select key::text from engine.forms where tenant_id = $1 and form_id = $2 order by version desc limit 1',
       [tenantId, formId],
     );

@@ -18,11 +18,12 @@ export interface LoadedInstance {
 const date = (v: string | null) => (v === null ? null : new Date(v));
 const key = (v: string | null) => (v === null ? null : BigInt(v));
 
-// One round trip: the instance row, locked for the batch, and everything live under it.
+// Everything live under the instance. It runs as its own statement after the lock is taken: in
+// READ COMMITTED a statement that waited for a lock still reads the rest of the data as of its start.
 const LOAD = `
 with pi as (
   select key, state, end_date, has_incident, process_definition_key, parent_process_instance_key, parent_element_instance_key
-    from engine.process_instances where key = $1 for update
+    from engine.process_instances where key = $1
 )
 select
   (select json_build_object('key', key::text, 'state', state, 'endDate', end_date, 'hasIncident', has_incident,
@@ -68,6 +69,10 @@ export async function loadInstance(
   client: pg.ClientBase,
   processInstanceKey: Key,
 ): Promise<LoadedInstance | undefined> {
+  const locked = await client.query('select 1 from engine.process_instances where key = $1 for update', [
+    processInstanceKey.toString(),
+  ]);
+  if (locked.rowCount === 0) return undefined;
   const { rows } = await client.query(LOAD, [processInstanceKey.toString()]);
   const r = rows[0] as {
     instance: Row | null;

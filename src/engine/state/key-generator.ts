@@ -15,16 +15,20 @@ export class KeyGenerator {
 
   constructor(private readonly pool: pg.Pool) {}
 
-  async nextKey(): Promise<Key> {
+  /**
+   * The next key. Inside a transaction pass its client: a refill must not wait for a second
+   * connection from a pool that the waiting transactions may have exhausted.
+   */
+  async nextKey(db: pg.Pool | pg.ClientBase = this.pool): Promise<Key> {
     while (this.next >= this.end) {
-      this.refill ??= this.takeBlock().finally(() => (this.refill = undefined));
+      this.refill ??= this.takeBlock(db).finally(() => (this.refill = undefined));
       await this.refill;
     }
     return this.next++;
   }
 
-  private async takeBlock(): Promise<void> {
-    const { rows } = await this.pool.query<{ start: string }>("select nextval('engine.keys')::text as start");
+  private async takeBlock(db: pg.Pool | pg.ClientBase): Promise<void> {
+    const { rows } = await db.query<{ start: string }>("select nextval('engine.keys')::text as start");
     const start = BigInt(rows[0]!.start);
     this.next = start;
     this.end = start + BLOCK;
