@@ -435,19 +435,32 @@ export class Engine {
     fn: (batch: ProcessBatch, job: Job) => Promise<void> | void,
     anyState = false,
   ): Promise<void> {
-    const { rows } = await this.pool.query<{ process_instance_key: string }>(
-      'select process_instance_key::text from engine.jobs where key = $1',
-      [jobKey.toString()],
-    );
     const missing = () => notFound(`Expected to ${verb} job with key '${jobKey}', but no such job was found`);
-    if (!rows[0]) throw missing();
-    await this.onInstance(BigInt(rows[0].process_instance_key), async (batch, client) => {
-      const job = await lockJob(client, jobKey, batch);
-      if (!job) throw missing();
-      if (!anyState && job.state !== 'ACTIVATABLE' && job.state !== 'ACTIVATED') {
-        throw invalidState(`Expected to ${verb} job with key '${jobKey}', but it is in state '${job.state}'`);
-      }
-      await fn(batch, job);
+    await this.transaction(async (client, onCommit) => {
+      // Find and lock the job's instance in one statement.
+      const { rows } = await client.query<{ key: string }>({
+        name: 'engine-lock-instance-of-job',
+        text: `select pi.key::text from engine.process_instances pi
+                where pi.key = (select process_instance_key from engine.jobs where key = $1) for update of pi`,
+        values: [jobKey.toString()],
+      });
+      if (!rows[0]) throw missing();
+      await this.processIn(
+        client,
+        onCommit,
+        BigInt(rows[0].key),
+        async (batch) => {
+          const job = await lockJob(client, jobKey, batch);
+          if (!job) throw missing();
+          if (!anyState && job.state !== 'ACTIVATABLE' && job.state !== 'ACTIVATED') {
+            throw invalidState(
+              `Expected to ${verb} job with key '${jobKey}', but it is in state '${job.state}'`,
+            );
+          }
+          await fn(batch, job);
+        },
+        { alreadyLocked: true },
+      );
     });
   }
 
@@ -489,8 +502,9 @@ export class Engine {
     onCommit: (notify: () => void) => void,
     processInstanceKey: Key,
     fn: (batch: ProcessBatch, client: pg.PoolClient) => Promise<void> | void,
+    options: { alreadyLocked?: boolean } = {},
   ): Promise<void> {
-    const loaded = await loadInstance(client, processInstanceKey);
+    const loaded = await loadInstance(client, processInstanceKey, options);
     if (!loaded)
       throw notFound(
         `Expected to find process instance with key '${processInstanceKey}', but none was found`,
@@ -519,7 +533,13 @@ export class Engine {
     await fn(batch, client);
     await batch.run();
     batch.finish();
-    await persistChanges(client, batch.instance, batch.changes, batch.variables.changes.values());
+    await persistChanges(
+      client,
+      batch.instance,
+      batch.changes,
+      batch.variables.changes.values(),
+      loaded.before,
+    );
     for (const followUp of batch.changes.followUps) await this.followUp(client, onCommit, followUp);
     onCommit(() => {
       for (const type of batch.changes.activatableJobTypes) this.events.emit(`job-type:${type}`);

@@ -13,6 +13,14 @@ export interface LoadedInstance {
   readonly jobs: Map<Key, Job>;
   readonly userTasks: Map<Key, UserTask>;
   readonly incidents: Map<Key, Incident>;
+  /** What the instance had before the batch: writes that would change nothing are skipped. */
+  readonly before: {
+    readonly state: ProcessInstanceState['state'];
+    readonly hasIncident: boolean;
+    readonly timerOwners: ReadonlySet<Key>;
+    readonly subscriptionOwners: ReadonlySet<Key>;
+    readonly hasStartLock: boolean;
+  };
 }
 
 const date = (v: string | null) => (v === null ? null : new Date(v));
@@ -59,7 +67,12 @@ select
   (select coalesce(json_agg(json_build_object('key', i.key::text, 'elementInstanceKey', i.element_instance_key::text,
       'elementId', i.element_id, 'errorType', i.error_type, 'errorMessage', i.error_message, 'jobKey', i.job_key::text,
       'creationTime', i.creation_time)), '[]')
-     from engine.incidents i where i.process_instance_key = $1 and i.state = 'ACTIVE') as incidents
+     from engine.incidents i where i.process_instance_key = $1 and i.state = 'ACTIVE') as incidents,
+  (select coalesce(json_agg(distinct element_instance_key::text), '[]')
+     from engine.timers where process_instance_key = $1) as timer_owners,
+  (select coalesce(json_agg(distinct element_instance_key::text), '[]')
+     from engine.message_subscriptions where process_instance_key = $1) as subscription_owners,
+  exists (select 1 from engine.message_start_locks where process_instance_key = $1) as has_start_lock
 `;
 
 type Row = Record<string, string | null> & { runtime?: object };
@@ -68,12 +81,22 @@ type Row = Record<string, string | null> & { runtime?: object };
 export async function loadInstance(
   client: pg.ClientBase,
   processInstanceKey: Key,
+  options: { alreadyLocked?: boolean } = {},
 ): Promise<LoadedInstance | undefined> {
-  const locked = await client.query('select 1 from engine.process_instances where key = $1 for update', [
-    processInstanceKey.toString(),
-  ]);
-  if (locked.rowCount === 0) return undefined;
-  const { rows } = await client.query(LOAD, [processInstanceKey.toString()]);
+  if (!options.alreadyLocked) {
+    const locked = await client.query({
+      name: 'engine-lock-instance',
+      text: 'select 1 from engine.process_instances where key = $1 for update',
+      values: [processInstanceKey.toString()],
+    });
+    if (locked.rowCount === 0) return undefined;
+  }
+  // Named: PostgreSQL plans the statement once per connection.
+  const { rows } = await client.query({
+    name: 'engine-load-instance',
+    text: LOAD,
+    values: [processInstanceKey.toString()],
+  });
   const r = rows[0] as {
     instance: Row | null;
     elements: Row[];
@@ -87,6 +110,9 @@ export async function loadInstance(
       customHeaders: Record<string, string>;
     })[];
     incidents: Row[];
+    timer_owners: string[];
+    subscription_owners: string[];
+    has_start_lock: boolean;
   };
   if (!r.instance) return undefined;
   const pik = BigInt(r.instance.key!);
@@ -204,7 +230,22 @@ export async function loadInstance(
       resolutionTime: null,
     });
   }
-  return { instance, processDefinitionKey, elements, variables, jobs, userTasks, incidents };
+  return {
+    instance,
+    processDefinitionKey,
+    elements,
+    variables,
+    jobs,
+    userTasks,
+    incidents,
+    before: {
+      state: instance.state,
+      hasIncident: instance.hasIncident,
+      timerOwners: new Set(r.timer_owners.map((k) => BigInt(k))),
+      subscriptionOwners: new Set(r.subscription_owners.map((k) => BigInt(k))),
+      hasStartLock: r.has_start_lock,
+    },
+  };
 }
 
 const s = (k: Key | null) => (k === null ? null : k.toString());
@@ -215,6 +256,7 @@ export async function persistChanges(
   instance: ProcessInstanceState,
   changes: Changes,
   variableChanges: Iterable<{ variable: Variable }>,
+  before: LoadedInstance['before'],
 ): Promise<void> {
   const elements = [...changes.elementInstances.values()];
   if (elements.length) {
@@ -433,16 +475,26 @@ export async function persistChanges(
       { on: 'key', update: ['state', 'resolution_time'] },
     );
   }
-  await client.query(
-    'update engine.process_instances set state = $2, end_date = $3, has_incident = $4 where key = $1',
-    [s(instance.key), instance.state, instance.endDate, instance.hasIncident],
-  );
-  const closed = [...changes.subscriptionOwnersClosed].map(s);
-  if (closed.length) {
-    await client.query('delete from engine.timers where element_instance_key = any($1::bigint[])', [closed]);
+  if (instance.state !== before.state || instance.hasIncident !== before.hasIncident) {
+    await client.query({
+      name: 'engine-update-instance',
+      text: 'update engine.process_instances set state = $2, end_date = $3, has_incident = $4 where key = $1',
+      values: [s(instance.key), instance.state, instance.endDate, instance.hasIncident],
+    });
+  }
+  // Only owners that had subscriptions before this batch have rows to delete.
+  const closed = [...changes.subscriptionOwnersClosed];
+  const closedTimers = closed.filter((k) => before.timerOwners.has(k)).map(s);
+  const closedMessages = closed.filter((k) => before.subscriptionOwners.has(k)).map(s);
+  if (closedTimers.length) {
+    await client.query('delete from engine.timers where element_instance_key = any($1::bigint[])', [
+      closedTimers,
+    ]);
+  }
+  if (closedMessages.length) {
     await client.query(
       'delete from engine.message_subscriptions where element_instance_key = any($1::bigint[])',
-      [closed],
+      [closedMessages],
     );
   }
   const firedTimers = [...changes.timersDeleted].map(s);
@@ -506,7 +558,7 @@ export async function persistChanges(
       ]),
     );
   }
-  if (instance.state !== 'ACTIVE') {
+  if (instance.state !== 'ACTIVE' && before.hasStartLock) {
     // One active instance per correlation key for message start events: this one is done.
     await client.query('delete from engine.message_start_locks where process_instance_key = $1', [
       s(instance.key),

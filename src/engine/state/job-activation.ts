@@ -55,8 +55,9 @@ async function claim(engine: Engine, request: JobActivationRequest): Promise<Act
   const worker = request.worker ?? '';
   const deadline = new Date(engine.clock.now().getTime() + request.timeoutMs);
   return engine.transaction(async (client) => {
-    const { rows } = await client.query<ClaimedRow>(
-      `with c as (
+    const { rows } = await client.query<ClaimedRow>({
+      name: 'engine-claim-jobs',
+      text: `with c as (
          select key from engine.jobs
           where type = $1 and state = 'ACTIVATABLE' and ($4::text[] is null or tenant_id = any($4))
           order by key limit $2 for update skip locked)
@@ -65,14 +66,14 @@ async function claim(engine: Engine, request: JobActivationRequest): Promise<Act
        returning j.key::text, j.type, j.bpmn_process_id, j.version, j.element_id, j.custom_headers, j.retries,
                  j.deadline, j.tenant_id, j.process_instance_key::text, j.process_definition_key::text,
                  j.element_instance_key::text`,
-      [
+      values: [
         request.type,
         request.maxJobsToActivate,
         worker,
         request.tenantIds?.length ? request.tenantIds : null,
         deadline,
       ],
-    );
+    });
     if (rows.length === 0) return [];
     rows.sort((a, b) => (BigInt(a.key) < BigInt(b.key) ? -1 : 1));
     // The variables visible from each job's element instance: its scope chain, innermost first.
