@@ -4,6 +4,7 @@ import type { Changes } from '../processing/changes.js';
 import type { ProcessInstanceState } from '../processing/process-batch.js';
 import type { ElementInstance, Incident, Job, Key, UserTask, Variable } from '../processing/runtime.js';
 import { insertRows } from './sql-rows.js';
+import { StatementBatch } from './statement-batch.js';
 
 export interface LoadedInstance {
   readonly instance: ProcessInstanceState;
@@ -252,12 +253,13 @@ const s = (k: Key | null) => (k === null ? null : k.toString());
 
 /** Writes what a batch changed, in the caller's transaction. */
 export async function persistChanges(
-  client: pg.ClientBase,
+  target: pg.ClientBase,
   instance: ProcessInstanceState,
   changes: Changes,
   variableChanges: Iterable<{ variable: Variable }>,
   before: LoadedInstance['before'],
 ): Promise<void> {
+  const client = new StatementBatch();
   const elements = [...changes.elementInstances.values()];
   if (elements.length) {
     await insertRows(
@@ -579,4 +581,5 @@ export async function persistChanges(
       ]),
     );
   }
+  await client.flush(target);
 }

@@ -8,7 +8,7 @@ const MAX_PARAMETERS = 65_000;
  * update the `update` columns instead.
  */
 export async function insertRows(
-  client: pg.ClientBase,
+  client: Pick<pg.ClientBase, 'query'> | { query(text: string, values: unknown[]): Promise<unknown> },
   table: string,
   columns: readonly string[],
   rows: readonly (readonly unknown[])[],
@@ -28,7 +28,7 @@ export async function insertRows(
     const conflict = upsert
       ? ` on conflict (${upsert.on}) do update set ${upsert.update.map((c) => `${c} = excluded.${c}`).join(', ')}`
       : '';
-    await client.query(
+    await (client as { query(text: string, values: unknown[]): Promise<unknown> }).query(
       `insert into ${table} (${columns.join(', ')}) values ${tuples.join(', ')}${conflict}`,
       params,
     );
