@@ -19,6 +19,10 @@ export function createEngineClient(connection: EngineConnection): CamundaClient 
         }
       : { CAMUNDA_AUTH_STRATEGY: 'NONE' };
   return createCamundaClient({
-    config: { CAMUNDA_REST_ADDRESS: connection.restAddress, ...auth, CAMUNDA_SDK_LOG_LEVEL: 'error' } as never,
+    config: {
+      CAMUNDA_REST_ADDRESS: connection.restAddress,
+      ...auth,
+      CAMUNDA_SDK_LOG_LEVEL: 'error',
+    } as never,
   });
 }

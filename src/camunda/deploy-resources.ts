@@ -10,8 +10,12 @@ export interface DeployedSummary {
 /** The project's BPMN and form files: `processes/*.bpmn` and `forms/*.form` under `root`. */
 export async function projectResources(root: string): Promise<{ name: string; content: Buffer }[]> {
   const pick = async (dir: string, ext: string) => {
-    const files = (await fs.readdir(path.join(root, dir)).catch(() => [] as string[])).filter((f) => f.endsWith(ext)).sort();
-    return Promise.all(files.map(async (name) => ({ name, content: await fs.readFile(path.join(root, dir, name)) })));
+    const files = (await fs.readdir(path.join(root, dir)).catch(() => [] as string[]))
+      .filter((f) => f.endsWith(ext))
+      .sort();
+    return Promise.all(
+      files.map(async (name) => ({ name, content: await fs.readFile(path.join(root, dir, name)) })),
+    );
   };
   return [...(await pick('forms', '.form')), ...(await pick('processes', '.bpmn'))];
 }
@@ -24,7 +28,10 @@ export async function deployResources(
   if (resources.length === 0) return { processes: [], forms: [] };
   const result = await client.createDeployment({
     resources: resources.map(
-      (r) => new File([new Uint8Array(r.content)], r.name, { type: r.name.endsWith('.form') ? 'application/json' : 'application/xml' }),
+      (r) =>
+        new File([new Uint8Array(r.content)], r.name, {
+          type: r.name.endsWith('.form') ? 'application/json' : 'application/xml',
+        }),
     ),
   } as never);
   return {
@@ -33,6 +40,10 @@ export async function deployResources(
       version: p.processDefinitionVersion,
       key: p.processDefinitionKey,
     })),
-    forms: result.forms.map((f) => ({ id: String(f.formId), version: Number(f.version), key: String(f.formKey) })),
+    forms: result.forms.map((f) => ({
+      id: String(f.formId),
+      version: Number(f.version),
+      key: String(f.formKey),
+    })),
   };
 }

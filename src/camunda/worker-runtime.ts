@@ -1,6 +1,11 @@
 import type { CamundaClient } from '@camunda8/orchestration-cluster-api';
 import type { z } from 'zod';
-import { BpmnError, type WorkerDefinition, type WorkerJob, type WorkerServices } from './worker-definition.js';
+import {
+  BpmnError,
+  type WorkerDefinition,
+  type WorkerJob,
+  type WorkerServices,
+} from './worker-definition.js';
 
 export interface RunningWorkers {
   stop(): Promise<void>;
@@ -60,8 +65,12 @@ export async function runJob(
   try {
     const result = await worker.handler(workerJob as never, services);
     const output = worker.output.safeParse(result ?? {});
-    if (!output.success) throw new Error(`the handler returned invalid variables: ${describeIssues(output.error)}`);
-    await client.completeJob({ jobKey: job.jobKey, variables: output.data as Record<string, unknown> } as never);
+    if (!output.success)
+      throw new Error(`the handler returned invalid variables: ${describeIssues(output.error)}`);
+    await client.completeJob({
+      jobKey: job.jobKey,
+      variables: output.data as Record<string, unknown>,
+    } as never);
   } catch (error) {
     if (error instanceof BpmnError) {
       await client.throwJobError({
@@ -106,7 +115,9 @@ export function startWorkers(
           requestTimeout: options.pollTimeoutMs ?? 5_000,
         } as never);
         polls.add(poll as { cancel?: () => void });
-        const { jobs } = (await poll.finally(() => polls.delete(poll as { cancel?: () => void }))) as { jobs: ActivatedJob[] };
+        const { jobs } = (await poll.finally(() => polls.delete(poll as { cancel?: () => void }))) as {
+          jobs: ActivatedJob[];
+        };
         await Promise.all(jobs.map((job) => runJob(client, worker, job, services)));
       } catch (error) {
         if (stopped) return;
