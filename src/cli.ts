@@ -4,6 +4,7 @@ import { createLogger } from './logger.js';
 import type { Command } from './commands/command.js';
 import { verifyCommand } from './commands/audit-verify.js';
 import { engineCommand } from './commands/engine.js';
+import { mailsCommand } from './commands/mails.js';
 import { migrateCommand } from './commands/migrate.js';
 import { seedCommand } from './commands/seed.js';
 import { startCommand } from './commands/start.js';
@@ -19,6 +20,10 @@ const commands: Record<string, Command> = {
   engine: {
     summary: 'only the engine REST API (--port N, --ephemeral: throw-away database, --clock-control)',
     run: engineCommand,
+  },
+  mails: {
+    summary: 'list the e-mails caught locally when SMTP_URL is unset (--show N prints one)',
+    run: mailsCommand,
   },
   'audit-verify': {
     summary: 'check the audit trail hash chain; exit 1 when it was tampered with',

@@ -54,6 +54,15 @@ const schema = z.object({
     .string()
     .regex(/^[^:]+:.+$/, 'must be user:password')
     .optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/.+/, 'must be a URL such as smtp://user:password@mail.example.ir:587')
+    .optional(),
+  MAIL_FROM: z.string().min(3, 'must be an address such as "MCC" <no-reply@eccim.ir>').optional(),
+  SMS_PROVIDER: z.enum(['log', 'kavenegar'], { message: 'must be log or kavenegar' }).default('log'),
+  KAVENEGAR_API_KEY: z.string().min(1).optional(),
+  KAVENEGAR_SENDER: z.string().min(1).optional(),
+  PUBLIC_BASE_URL: z.string().url('must be a URL such as https://crm.eccim.ir').optional(),
 });
 
 export type AppEnv = z.infer<typeof schema>['APP_ENV'];
@@ -68,6 +77,16 @@ export interface Config {
   readonly seedDemoData: boolean;
   readonly logLevel: z.infer<typeof schema>['LOG_LEVEL'];
   readonly logFormat: 'pretty' | 'json';
+  readonly notifications: {
+    /** Unset: an in-process SMTP catcher keeps the mail (development). */
+    readonly smtpUrl: string | undefined;
+    readonly mailFrom: string | undefined;
+    readonly sms:
+      | { readonly provider: 'log' }
+      | { readonly provider: 'kavenegar'; readonly apiKey: string; readonly sender?: string };
+  };
+  /** Where members open personal links (satisfaction feedback, complaint status). */
+  readonly publicBaseUrl: string;
   readonly engine: {
     /** The embedded engine's REST API listens on 127.0.0.1 at this port. */
     readonly port: number;
@@ -91,19 +110,31 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     );
   }
   const v = parsed.data;
-  if (v.APP_ENV === 'production' && v.ENGINE_CLOCK_CONTROL === true) {
-    throw new ConfigError([
-      { variable: 'ENGINE_CLOCK_CONTROL', message: 'moving the engine clock is for tests, never production' },
-    ]);
+  const problems: { variable: string; message: string }[] = [];
+  if (v.SMS_PROVIDER === 'kavenegar' && !v.KAVENEGAR_API_KEY) {
+    problems.push({ variable: 'KAVENEGAR_API_KEY', message: 'is required when SMS_PROVIDER=kavenegar' });
   }
-  if (v.APP_ENV === 'production' && v.SEED_DEMO_DATA === true) {
-    throw new ConfigError([
-      {
+  if (v.APP_ENV === 'production') {
+    if (!v.SMTP_URL) {
+      problems.push({
+        variable: 'SMTP_URL',
+        message: 'is required in production (mail would otherwise only be caught locally)',
+      });
+    }
+    if (v.ENGINE_CLOCK_CONTROL === true) {
+      problems.push({
+        variable: 'ENGINE_CLOCK_CONTROL',
+        message: 'moving the engine clock is for tests, never production',
+      });
+    }
+    if (v.SEED_DEMO_DATA === true) {
+      problems.push({
         variable: 'SEED_DEMO_DATA',
         message: 'demo data (with its demo passwords) is never loaded in production',
-      },
-    ]);
+      });
+    }
   }
+  if (problems.length) throw new ConfigError(problems);
   return {
     appEnv: v.APP_ENV,
     databaseUrl: v.DATABASE_URL,
@@ -112,6 +143,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     seedDemoData: v.APP_ENV !== 'production' && (v.SEED_DEMO_DATA ?? true),
     logLevel: v.LOG_LEVEL,
     logFormat: v.LOG_FORMAT ?? (process.stdout.isTTY ? 'pretty' : 'json'),
+    notifications: {
+      smtpUrl: v.SMTP_URL,
+      mailFrom: v.MAIL_FROM,
+      sms:
+        v.SMS_PROVIDER === 'kavenegar'
+          ? {
+              provider: 'kavenegar',
+              apiKey: v.KAVENEGAR_API_KEY!,
+              ...(v.KAVENEGAR_SENDER ? { sender: v.KAVENEGAR_SENDER } : {}),
+            }
+          : { provider: 'log' },
+    },
+    publicBaseUrl: v.PUBLIC_BASE_URL ?? 'http://127.0.0.1:8080',
     engine: {
       port: v.ENGINE_PORT,
       clockControl: v.ENGINE_CLOCK_CONTROL ?? false,

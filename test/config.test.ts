@@ -29,8 +29,20 @@ describe('configuration from the environment', () => {
   });
 
   it('never loads demo data in production', () => {
-    expect(loadConfig({ APP_ENV: 'production' }).seedDemoData).toBe(false);
-    expect(problems({ APP_ENV: 'production', SEED_DEMO_DATA: 'true' })).toEqual(['SEED_DEMO_DATA']);
+    expect(loadConfig({ APP_ENV: 'production', SMTP_URL: 'smtp://mail.eccim.ir:587' }).seedDemoData).toBe(
+      false,
+    );
+    expect(problems({ APP_ENV: 'production', SMTP_URL: 'smtp://m:25', SEED_DEMO_DATA: 'true' })).toEqual([
+      'SEED_DEMO_DATA',
+    ]);
+  });
+
+  it('in production requires real mail and refuses test switches, naming each variable', () => {
+    expect(problems({ APP_ENV: 'production', ENGINE_CLOCK_CONTROL: 'true' }).sort()).toEqual([
+      'ENGINE_CLOCK_CONTROL',
+      'SMTP_URL',
+    ]);
+    expect(problems({ SMS_PROVIDER: 'kavenegar' })).toEqual(['KAVENEGAR_API_KEY']);
   });
 
   it('treats an empty variable as unset', () => {

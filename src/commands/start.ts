@@ -1,16 +1,31 @@
+import path from 'node:path';
 import type { CommandContext } from './command.js';
+import { loadWorkingCalendar } from '../calendar/calendar-store.js';
+import { createEngineClient } from '../camunda/client.js';
+import { deployResources, projectResources } from '../camunda/deploy-resources.js';
 import { openDatabase } from '../db/database.js';
 import { migrateUp } from '../db/migrate.js';
 import { loadDemoDataIfEmpty, loadReferenceData } from '../db/seeds/index.js';
 import { DEMO_PASSWORD } from '../db/seeds/demo-organisation.js';
-import { runEngine, type RunningEngine } from '../engine/run-engine.js';
+import { runEngine } from '../engine/run-engine.js';
+import { DEFAULT_MAIL_FROM, runNotifications } from '../notify/index.js';
 import { untilStopped } from './until-stopped.js';
+import { startProcessWorkers } from './process-workers.js';
 
+/** The project root: processes/ and forms/ are deployed from there. */
+const ROOT = path.resolve(import.meta.dirname, '../..');
+
+/**
+ * The whole system in one process: database (embedded unless DATABASE_URL), migrations, reference
+ * and demo data, the engine with its REST API, notifications, every process and form deployed, and
+ * every worker. Stops in reverse order on Ctrl-C.
+ */
 export async function startCommand({ config, log }: CommandContext): Promise<number> {
   const stopped = untilStopped();
-  const db = await openDatabase(config, log);
-  let engine: RunningEngine | undefined;
+  const stops: (() => Promise<void>)[] = [];
   try {
+    const db = await openDatabase(config, log);
+    stops.push(() => db.close());
     const applied = await migrateUp(db.owner);
     if (applied.length) log.info({ applied }, `applied ${applied.length} migrations`);
     await loadReferenceData(db.owner);
@@ -18,25 +33,63 @@ export async function startCommand({ config, log }: CommandContext): Promise<num
       const summary = await loadDemoDataIfEmpty(db.owner, config);
       if (summary) log.info(summary, `demo data loaded; demo users sign in with password "${DEMO_PASSWORD}"`);
     }
+
     const engineLog = log.child({ component: 'engine' });
-    engine = await runEngine({
+    const engine = await runEngine({
       databaseUrl: db.url,
       port: config.engine.port,
       clockControl: config.engine.clockControl,
       ...(config.engine.basicAuth ? { basicAuth: config.engine.basicAuth } : {}),
       onError: (err) => engineLog.error({ err }, 'engine error'),
     });
+    stops.push(() => engine.stop());
     log.info({ engine: engine.url }, `engine REST API (Camunda 8.8 /v2) at ${engine.url}/v2`);
+
+    const notifications = await runNotifications({
+      db: db.app,
+      config: {
+        smtpUrl: config.notifications.smtpUrl,
+        mailFrom: config.notifications.mailFrom ?? DEFAULT_MAIL_FROM,
+        sms: config.notifications.sms,
+        caughtMailDir: path.join(config.dataDir, 'mail'),
+      },
+      logger: log.child({ component: 'notify' }),
+    });
+    stops.push(() => notifications.stop());
+
+    const client = createEngineClient({
+      restAddress: engine.url,
+      auth: config.engine.basicAuth
+        ? { strategy: 'BASIC', ...config.engine.basicAuth }
+        : { strategy: 'NONE' },
+    });
+    const deployed = await deployResources(client, await projectResources(ROOT));
+    log.info(
+      deployed,
+      `deployed ${deployed.processes.map((p) => `${p.id} v${p.version}`).join(', ') || 'no processes'}; forms: ${
+        deployed.forms.map((f) => `${f.id} v${f.version}`).join(', ') || 'none'
+      }`,
+    );
+
+    const workers = startProcessWorkers(client, {
+      db: db.app,
+      log: log.child({ component: 'workers' }),
+      now: () => new Date(),
+      calendar: () => loadWorkingCalendar(db.app),
+      publicBaseUrl: config.publicBaseUrl,
+    });
+    stops.push(() => workers.stop());
+
+    const mail = notifications.catcher ? `mail caught locally (npm run cli -- mails)` : 'mail via SMTP_URL';
     log.info(
       { database: db.description, engine: engine.url, appEnv: config.appEnv },
-      `system up — database: ${db.description}; engine: ${engine.url}. Press Ctrl-C to stop.`,
+      `system up — database: ${db.description}; engine: ${engine.url}; ${mail}. Press Ctrl-C to stop.`,
     );
     const signal = await stopped;
     log.info(`${signal} received, stopping`);
     return 0;
   } finally {
-    await engine?.stop();
-    await db.close();
+    for (const stop of stops.reverse()) await stop();
     log.info('stopped');
   }
 }

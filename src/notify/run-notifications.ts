@@ -20,6 +20,8 @@ export interface NotificationsConfig {
     | { readonly provider: 'kavenegar'; readonly apiKey: string; readonly sender?: string };
   /** How often the outbox is polled (default 5 s). */
   readonly pollIntervalMs?: number;
+  /** Where the in-process catcher keeps what it caught, for `npm run cli -- mails`. */
+  readonly caughtMailDir?: string;
 }
 
 export interface RunningNotifications {
@@ -41,7 +43,9 @@ export async function runNotifications(options: {
   readonly clock?: Clock;
 }): Promise<RunningNotifications> {
   const { config, logger } = options;
-  const catcher = config.smtpUrl ? undefined : await startSmtpCatcher({ logger });
+  const catcher = config.smtpUrl
+    ? undefined
+    : await startSmtpCatcher({ logger, ...(config.caughtMailDir ? { saveDir: config.caughtMailDir } : {}) });
   const smtpUrl = config.smtpUrl ?? (catcher as SmtpCatcher).url;
   const email = createMailTransport({ smtpUrl, from: config.mailFrom, logger });
   const sms: SmsProvider =

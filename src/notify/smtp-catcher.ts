@@ -3,7 +3,9 @@
  * it in memory, parsed (DESIGN §3: Mailpit is not installable here). `npm start` runs it when no
  * SMTP_URL is set; tests send real mail to it over real sockets. Listens on 127.0.0.1 only.
  */
+import fs from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import { simpleParser, type AddressObject } from 'mailparser';
 import type { Logger } from 'pino';
 import { SMTPServer } from 'smtp-server';
@@ -42,6 +44,8 @@ export interface SmtpCatcherOptions {
   readonly logger?: Logger;
   /** Answer RCPT TO with 550 for these recipients: to test permanent refusals. */
   readonly rejectRecipient?: (address: string) => boolean;
+  /** Also keep each message as `<time>-<seq>.eml` here, so other processes (the CLI) can read it. */
+  readonly saveDir?: string;
 }
 
 export interface SmtpCatcher {
@@ -124,6 +128,17 @@ export async function startSmtpCatcher(options: SmtpCatcherOptions = {}): Promis
               raw,
             };
             caught.push(mail);
+            if (options.saveDir) {
+              const file = path.join(
+                options.saveDir,
+                `${mail.receivedAt.toISOString().replace(/[:.]/g, '-')}-${mail.seq}.eml`,
+              );
+              fs.mkdir(options.saveDir, { recursive: true })
+                .then(() => fs.writeFile(file, raw))
+                .catch((err: unknown) =>
+                  log?.warn({ err, file }, 'could not keep the caught e-mail on disk'),
+                );
+            }
             log?.info({ seq: mail.seq, to: mail.envelope.to, subject: mail.subject }, 'caught an e-mail');
             for (const w of waiters) {
               if (w.predicate(mail)) {

@@ -143,7 +143,11 @@ const complaintContract: readonly ContractRow[] = [
     id: 'Call_CorrectiveActions',
     kind: 'callActivity',
     processId: 'corrective-action',
-    multiInstance: { sequential: false, inputCollection: '=if correctiveActions = null then [] else correctiveActions', inputElement: 'action' },
+    multiInstance: {
+      sequential: false,
+      inputCollection: '=if correctiveActions = null then [] else correctiveActions',
+      inputElement: 'action',
+    },
     inputs: { sourceType: '="complaint"', complaintId: '=complaintId', action: '=action' },
   },
   groupTask('Task_CommunicateResult', 'complaint-result-notification', 'mcc-manager'),
