@@ -83,6 +83,10 @@ const complaintContract: readonly ContractRow[] = [
     'Task_EscalateAcknowledgement',
   ),
   service('Task_EscalateAcknowledgement', 'complaint.escalate', { reason: 'acknowledgement-overdue' }),
+  service('Task_RecordPhoneAcknowledgement', 'complaint.record-stage', {
+    stage: 'acknowledged',
+    fields: 'reached,acknowledgementNote',
+  }),
   groupTask('Task_ManagerReview', 'complaint-review', 'mcc-manager'),
   service('Task_RecordReview', 'complaint.record-stage', {
     stage: 'reviewed',
@@ -352,7 +356,8 @@ describe('complaint-handling: the contract of processes/complaint-handling.md', 
     );
     expect(route(process, 'Gateway_CanNotify', {})).toBe('Task_AcknowledgeByPhone');
     expect(nextActivity(process, 'Task_Acknowledge')).toBe('Task_ManagerReview');
-    expect(nextActivity(process, 'Task_AcknowledgeByPhone')).toBe('Task_ManagerReview');
+    expect(nextActivity(process, 'Task_AcknowledgeByPhone')).toBe('Task_RecordPhoneAcknowledgement');
+    expect(nextActivity(process, 'Task_RecordPhoneAcknowledgement')).toBe('Task_ManagerReview');
   });
 
   it('R-CMP-04 R-ISO-02 the MCC manager reviews, deadlines are set, then the complaint goes to the SG', () => {

@@ -218,6 +218,17 @@ describe('complaint handling, end to end on the embedded engine with the real wo
     await sut.deliverMail();
     expect(await stagesOf(sut, c.id)).toContain('escalated');
     await sut.smtp.waitFor((m) => m.to.includes('sg@eccim.example'));
+    // The call is made after all: recorded as the acknowledgement, and the case goes on.
+    await completeAs(sut, 'mcc.expert1', c.key, 'Task_AcknowledgeByPhone', {
+      reached: true,
+      acknowledgementNote: 'با شاکی تماس گرفته شد.',
+    });
+    expect(await stagesOf(sut, c.id)).toContain('acknowledged');
+    expect(
+      ((await sut.db.owner('complaints').where({ id: c.id }).first()) as { acknowledged_at: Date | null })
+        .acknowledged_at,
+    ).not.toBeNull();
+    expect((await openTasks(sut, c.key)).map((t) => t.elementId)).toEqual(['Task_ManagerReview']);
     await sut.at(T0);
   });
 });
