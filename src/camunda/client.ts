@@ -23,6 +23,9 @@ export function createEngineClient(connection: EngineConnection): CamundaClient 
       CAMUNDA_REST_ADDRESS: connection.restAddress,
       ...auth,
       CAMUNDA_SDK_LOG_LEVEL: 'error',
+      // The default profile allows 16 calls at once per client; every worker holds a long poll, so
+      // the other calls would wait behind them. LEGACY only observes back-pressure.
+      CAMUNDA_SDK_BACKPRESSURE_PROFILE: 'LEGACY',
     } as never,
   });
 }

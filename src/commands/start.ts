@@ -9,6 +9,7 @@ import { loadDemoDataIfEmpty, loadReferenceData } from '../db/seeds/index.js';
 import { DEMO_PASSWORD } from '../db/seeds/demo-organisation.js';
 import { runEngine } from '../engine/run-engine.js';
 import { DEFAULT_MAIL_FROM, runNotifications } from '../notify/index.js';
+import { seedDemoComplaints } from './demo-complaints.js';
 import { untilStopped } from './until-stopped.js';
 import { startProcessWorkers } from './process-workers.js';
 
@@ -29,10 +30,8 @@ export async function startCommand({ config, log }: CommandContext): Promise<num
     const applied = await migrateUp(db.owner);
     if (applied.length) log.info({ applied }, `applied ${applied.length} migrations`);
     await loadReferenceData(db.owner);
-    if (config.seedDemoData) {
-      const summary = await loadDemoDataIfEmpty(db.owner, config);
-      if (summary) log.info(summary, `demo data loaded; demo users sign in with password "${DEMO_PASSWORD}"`);
-    }
+    const demo = config.seedDemoData ? await loadDemoDataIfEmpty(db.owner, config) : undefined;
+    if (demo) log.info(demo, `demo data loaded; demo users sign in with password "${DEMO_PASSWORD}"`);
 
     const engineLog = log.child({ component: 'engine' });
     const engine = await runEngine({
@@ -79,6 +78,7 @@ export async function startCommand({ config, log }: CommandContext): Promise<num
       publicBaseUrl: config.publicBaseUrl,
     });
     stops.push(() => workers.stop());
+    if (demo) await seedDemoComplaints(client, db.app, log);
 
     const mail = notifications.catcher ? `mail caught locally (npm run cli -- mails)` : 'mail via SMTP_URL';
     log.info(

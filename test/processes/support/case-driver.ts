@@ -1,32 +1,15 @@
+import { candidateGroupsOf } from '../../../src/domain/staff-groups.js';
+import {
+  completeTask,
+  mayWorkOn,
+  openTasks as openTasksOf,
+  type OpenTask,
+} from '../../../src/camunda/user-tasks.js';
 import type { SystemUnderTest } from './system-under-test.js';
 
-export interface OpenTask {
-  readonly userTaskKey: string;
-  readonly elementId: string;
-  readonly assignee?: string | null;
-  readonly candidateGroups?: string[];
-  readonly formKey?: string;
-}
-
-const NOW = { consistency: { waitUpToMs: 0 } };
-
 /** The open user tasks of an instance, through the REST API. */
-export async function openTasks(sut: SystemUnderTest, processInstanceKey: string): Promise<OpenTask[]> {
-  const result = await sut.client.searchUserTasks(
-    { filter: { processInstanceKey, state: 'CREATED' } } as never,
-    NOW as never,
-  );
-  return result.items as unknown as OpenTask[];
-}
-
-/** The candidate groups of a staff member, as BPMN user tasks name them. */
-export async function groupsOf(sut: SystemUnderTest, username: string): Promise<string[]> {
-  return (await sut.db
-    .owner('staff_candidate_groups as g')
-    .join('staff as s', 's.id', 'g.staff_id')
-    .where('s.username', username)
-    .pluck('g.group_id')) as string[];
-}
+export const openTasks = (sut: SystemUnderTest, processInstanceKey: string): Promise<OpenTask[]> =>
+  openTasksOf(sut.client, processInstanceKey);
 
 /**
  * Completes the open task `elementId` as `username` would through the inbox: only when the task
@@ -45,14 +28,13 @@ export async function completeAs(
     const open = (await openTasks(sut, processInstanceKey)).map((t) => t.elementId);
     throw new Error(`no open task ${elementId} (open: ${open.join(', ') || 'none'})`);
   }
-  const groups = await groupsOf(sut, username);
-  const mine = task.assignee === username || (task.candidateGroups ?? []).some((g) => groups.includes(g));
-  if (!mine)
+  const groups = await candidateGroupsOf(sut.db.owner, username);
+  if (!mayWorkOn(task, username, groups)) {
     throw new Error(
       `${username} may not work on ${elementId} (assignee ${task.assignee}, groups ${task.candidateGroups})`,
     );
-  await sut.client.assignUserTask({ userTaskKey: task.userTaskKey, assignee: username } as never);
-  await sut.client.completeUserTask({ userTaskKey: task.userTaskKey, variables: values } as never);
+  }
+  await completeTask(sut.client, task, username, values);
   await sut.settle();
 }
 
