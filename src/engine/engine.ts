@@ -12,7 +12,7 @@ import {
   type DeploymentResult,
   type ProcessDefinitionRecord,
 } from './state/definition-store.js';
-import { loadInstance, persistChanges } from './state/instance-store.js';
+import { freshInstance, loadInstance, persistChanges, type LoadedInstance } from './state/instance-store.js';
 import { KeyGenerator } from './state/key-generator.js';
 import { takeBufferedMessage } from './state/message-buffer.js';
 import { ensureEngineSchema } from './state/schema.js';
@@ -130,6 +130,8 @@ export class Engine {
       tags?: readonly string[];
       parent?: { processInstanceKey: Key; elementInstanceKey: Key };
       processInstanceKey?: Key;
+      /** A message start took the one-instance-per-correlation-key lock for this instance. */
+      startLock?: boolean;
     } = {},
   ): Promise<Key> {
     const processInstanceKey = options.processInstanceKey ?? (await this.keys.nextKey(client));
@@ -150,8 +152,20 @@ export class Engine {
         options.parent?.elementInstanceKey.toString() ?? null,
       ],
     );
-    await this.processIn(client, onCommit, processInstanceKey, (batch) =>
-      batch.startProcess(variables, options.startEventId),
+    const fresh = freshInstance(
+      processInstanceKey,
+      definition.key,
+      options.parent ?? null,
+      options.startLock ?? false,
+    );
+    await this.processIn(
+      client,
+      onCommit,
+      processInstanceKey,
+      (batch) => batch.startProcess(variables, options.startEventId),
+      {
+        fresh,
+      },
     );
     return processInstanceKey;
   }
@@ -437,21 +451,33 @@ export class Engine {
   ): Promise<void> {
     const missing = () => notFound(`Expected to ${verb} job with key '${jobKey}', but no such job was found`);
     await this.transaction(async (client, onCommit) => {
-      // Find and lock the job's instance in one statement.
-      const { rows } = await client.query<{ key: string }>({
-        name: 'engine-lock-instance-of-job',
-        text: `select pi.key::text from engine.process_instances pi
-                where pi.key = (select process_instance_key from engine.jobs where key = $1) for update of pi`,
+      // Find and lock the job and its instance in one statement.
+      const { rows } = await client.query<{
+        key: string;
+        state: Job['state'];
+        retries: number;
+        worker: string | null;
+        deadline: Date | null;
+      }>({
+        name: 'engine-lock-job-and-instance',
+        text: `select pi.key::text, j.state, j.retries, j.worker, j.deadline
+                 from engine.process_instances pi join engine.jobs j on j.process_instance_key = pi.key
+                where j.key = $1 for update of pi, j`,
         values: [jobKey.toString()],
       });
-      if (!rows[0]) throw missing();
+      const locked = rows[0];
+      if (!locked) throw missing();
       await this.processIn(
         client,
         onCommit,
-        BigInt(rows[0].key),
+        BigInt(locked.key),
         async (batch) => {
-          const job = await lockJob(client, jobKey, batch);
+          const job = batch.jobs.get(jobKey);
           if (!job) throw missing();
+          job.state = locked.state;
+          job.retries = locked.retries;
+          job.worker = locked.worker;
+          job.deadline = locked.deadline;
           if (!anyState && job.state !== 'ACTIVATABLE' && job.state !== 'ACTIVATED') {
             throw invalidState(
               `Expected to ${verb} job with key '${jobKey}', but it is in state '${job.state}'`,
@@ -502,9 +528,9 @@ export class Engine {
     onCommit: (notify: () => void) => void,
     processInstanceKey: Key,
     fn: (batch: ProcessBatch, client: pg.PoolClient) => Promise<void> | void,
-    options: { alreadyLocked?: boolean } = {},
+    options: { alreadyLocked?: boolean; fresh?: LoadedInstance } = {},
   ): Promise<void> {
-    const loaded = await loadInstance(client, processInstanceKey, options);
+    const loaded = options.fresh ?? (await loadInstance(client, processInstanceKey, options));
     if (!loaded)
       throw notFound(
         `Expected to find process instance with key '${processInstanceKey}', but none was found`,

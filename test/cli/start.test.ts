@@ -91,6 +91,8 @@ describe('npm start', () => {
       expect.arrayContaining([
         expect.stringMatching(/^applied 11 migrations/),
         expect.stringMatching(/^demo data loaded/),
+        expect.stringMatching(/^demo complaints started through the engine at 8 different stages/),
+        expect.stringMatching(/^deployed complaint-handling v1, corrective-action v1/),
         expect.stringMatching(/^system up — database: embedded PostgreSQL/),
         'stopped',
       ]),
@@ -121,7 +123,8 @@ describe('npm start', () => {
   it('R-X-02 audit-verify checks the chain of the running database from the command line', async () => {
     const env = { DATA_DIR: path.join(dataDir, 'data'), EMBEDDED_PG_PORT: String(port) };
     const run = await runCli(['audit-verify'], env);
-    expect(run.out).toMatch(/audit trail intact: 1 events/);
+    // The demo data and the demo complaints moved through the engine left a chain of events.
+    expect(run.out).toMatch(/audit trail intact: [1-9][0-9]+ events/);
     expect(run.code).toBe(0);
   });
 

@@ -83,6 +83,7 @@ async function correlate(
     await engine.createInstanceIn(client, onCommit, definition, m.variables, {
       startEventId: start.element_id,
       processInstanceKey,
+      startLock: m.correlationKey !== '',
     });
     done.bpmnProcessIds.add(start.bpmn_process_id);
     done.processInstanceKeys.push(processInstanceKey.toString());

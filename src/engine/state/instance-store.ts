@@ -249,6 +249,31 @@ export async function loadInstance(
   };
 }
 
+/** A process instance inserted in this transaction: nothing to read back, and its row is locked already. */
+export function freshInstance(
+  processInstanceKey: Key,
+  processDefinitionKey: Key,
+  parent: ProcessInstanceState['parent'],
+  hasStartLock: boolean,
+): LoadedInstance {
+  return {
+    instance: { key: processInstanceKey, parent, state: 'ACTIVE', endDate: null, hasIncident: false },
+    processDefinitionKey,
+    elements: new Map(),
+    variables: [],
+    jobs: new Map(),
+    userTasks: new Map(),
+    incidents: new Map(),
+    before: {
+      state: 'ACTIVE',
+      hasIncident: false,
+      timerOwners: new Set(),
+      subscriptionOwners: new Set(),
+      hasStartLock,
+    },
+  };
+}
+
 const s = (k: Key | null) => (k === null ? null : k.toString());
 
 /** Writes what a batch changed, in the caller's transaction. */

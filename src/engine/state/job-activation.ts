@@ -54,60 +54,50 @@ interface ClaimedRow {
 async function claim(engine: Engine, request: JobActivationRequest): Promise<ActivatedJob[]> {
   const worker = request.worker ?? '';
   const deadline = new Date(engine.clock.now().getTime() + request.timeoutMs);
-  return engine.transaction(async (client) => {
-    const { rows } = await client.query<ClaimedRow>({
-      name: 'engine-claim-jobs',
-      text: `with c as (
+  // One statement, committed on its own: claim, record, and read each job's visible variables
+  // (its scope chain, inner names winning) in a single round trip.
+  const { rows } = await engine.pool.query<ClaimedRow & { vars: { name: string; value: string }[] }>({
+    name: 'engine-claim-jobs',
+    text: `with recursive c as (
          select key from engine.jobs
           where type = $1 and state = 'ACTIVATABLE' and ($4::text[] is null or tenant_id = any($4))
-          order by key limit $2 for update skip locked)
-       update engine.jobs j set state = 'ACTIVATED', worker = $3, deadline = $5
-         from c where j.key = c.key
-       returning j.key::text, j.type, j.bpmn_process_id, j.version, j.element_id, j.custom_headers, j.retries,
-                 j.deadline, j.tenant_id, j.process_instance_key::text, j.process_definition_key::text,
-                 j.element_instance_key::text`,
-      values: [
-        request.type,
-        request.maxJobsToActivate,
-        worker,
-        request.tenantIds?.length ? request.tenantIds : null,
-        deadline,
-      ],
-    });
-    if (rows.length === 0) return [];
-    rows.sort((a, b) => (BigInt(a.key) < BigInt(b.key) ? -1 : 1));
-    // The variables visible from each job's element instance: its scope chain, innermost first.
-    const vars = await client.query<{ job_key: string; name: string; value: string; depth: number }>(
-      `with recursive chain as (
-         select j.job_key, e.key, e.flow_scope_key, 0 as depth
-           from unnest($1::bigint[], $2::bigint[]) as j(job_key, element_key)
-           join engine.element_instances e on e.key = j.element_key
+          order by key limit $2 for update skip locked),
+       u as (
+         update engine.jobs j set state = 'ACTIVATED', worker = $3, deadline = $5
+           from c where j.key = c.key
+         returning j.key, j.type, j.bpmn_process_id, j.version, j.element_id, j.custom_headers, j.retries,
+                   j.deadline, j.tenant_id, j.process_instance_key, j.process_definition_key, j.element_instance_key),
+       r as (
+         insert into engine.records (key, value_type, intent, process_instance_key, timestamp, value)
+         select key, 'JOB', 'ACTIVATED', process_instance_key, $6, jsonb_build_object('worker', $3::text, 'deadline', $7::bigint)
+           from u),
+       chain as (
+         select u.key as job_key, e.key, e.flow_scope_key, 0 as depth
+           from u join engine.element_instances e on e.key = u.element_instance_key
          union all
-         select c.job_key, e.key, e.flow_scope_key, c.depth + 1
-           from chain c join engine.element_instances e on e.key = c.flow_scope_key)
-       select c.job_key::text, v.name, v.value, c.depth from chain c join engine.variables v on v.scope_key = c.key
-        where ($3::text[] is null or v.name = any($3))
-        order by c.depth desc`,
-      [
-        rows.map((r) => r.key),
-        rows.map((r) => r.element_instance_key),
-        request.fetchVariable?.length ? request.fetchVariable : null,
-      ],
-    );
-    const variables = new Map<string, JsonObject>();
-    for (const v of vars.rows) {
-      const doc = variables.get(v.job_key) ?? {};
-      doc[v.name] = JSON.parse(v.value) as JsonValue; // outer scopes first, so inner names win
-      variables.set(v.job_key, doc);
-    }
-    const now = engine.clock.now();
-    await client.query(
-      `insert into engine.records (key, value_type, intent, process_instance_key, timestamp, value)
-       select k, 'JOB', 'ACTIVATED', p, $3, jsonb_build_object('worker', $4::text, 'deadline', $5::bigint)
-         from unnest($1::bigint[], $2::bigint[]) as t(k, p)`,
-      [rows.map((r) => r.key), rows.map((r) => r.process_instance_key), now, worker, deadline.getTime()],
-    );
-    return rows.map((r) => ({
+         select chain.job_key, e.key, e.flow_scope_key, chain.depth + 1
+           from chain join engine.element_instances e on e.key = chain.flow_scope_key)
+       select u.key::text, u.type, u.bpmn_process_id, u.version, u.element_id, u.custom_headers, u.retries, u.deadline,
+              u.tenant_id, u.process_instance_key::text, u.process_definition_key::text, u.element_instance_key::text,
+              (select coalesce(json_agg(json_build_object('name', v.name, 'value', v.value) order by ch.depth desc), '[]')
+                 from chain ch join engine.variables v on v.scope_key = ch.key
+                where ch.job_key = u.key and ($8::text[] is null or v.name = any($8))) as vars
+         from u order by u.key`,
+    values: [
+      request.type,
+      request.maxJobsToActivate,
+      worker,
+      request.tenantIds?.length ? request.tenantIds : null,
+      deadline,
+      engine.clock.now(),
+      deadline.getTime(),
+      request.fetchVariable?.length ? request.fetchVariable : null,
+    ],
+  });
+  return rows.map((r) => {
+    const variables: JsonObject = {};
+    for (const v of r.vars) variables[v.name] = JSON.parse(v.value) as JsonValue; // outer scopes first
+    return {
       type: r.type,
       processDefinitionId: r.bpmn_process_id,
       processDefinitionVersion: r.version,
@@ -116,7 +106,7 @@ async function claim(engine: Engine, request: JobActivationRequest): Promise<Act
       worker,
       retries: r.retries,
       deadline: deadline.getTime(),
-      variables: variables.get(r.key) ?? {},
+      variables,
       tenantId: r.tenant_id,
       jobKey: r.key,
       processInstanceKey: r.process_instance_key,
@@ -125,7 +115,7 @@ async function claim(engine: Engine, request: JobActivationRequest): Promise<Act
       kind: 'BPMN_ELEMENT',
       listenerEventType: 'UNSPECIFIED',
       tags: [],
-    }));
+    };
   });
 }
 
