@@ -135,29 +135,15 @@ export class Engine {
     } = {},
   ): Promise<Key> {
     const processInstanceKey = options.processInstanceKey ?? (await this.keys.nextKey(client));
-    await client.query(
-      `insert into engine.process_instances
-         (key, process_definition_key, bpmn_process_id, version, tenant_id, state, start_date, tags,
-          parent_process_instance_key, parent_element_instance_key)
-       values ($1, $2, $3, $4, $5, 'ACTIVE', $6, $7, $8, $9)`,
-      [
-        processInstanceKey.toString(),
-        definition.key.toString(),
-        definition.bpmnProcessId,
-        definition.version,
-        definition.tenantId,
-        this.clock.now(),
-        options.tags ?? [],
-        options.parent?.processInstanceKey.toString() ?? null,
-        options.parent?.elementInstanceKey.toString() ?? null,
-      ],
-    );
-    const fresh = freshInstance(
-      processInstanceKey,
-      definition.key,
-      options.parent ?? null,
-      options.startLock ?? false,
-    );
+    const row = {
+      processDefinitionKey: definition.key,
+      bpmnProcessId: definition.bpmnProcessId,
+      version: definition.version,
+      tenantId: definition.tenantId,
+      startDate: this.clock.now(),
+      tags: options.tags ?? [],
+    };
+    const fresh = freshInstance(processInstanceKey, row, options.parent ?? null, options.startLock ?? false);
     await this.processIn(
       client,
       onCommit,

@@ -15,6 +15,9 @@ import type { Key } from '../processing/runtime.js';
 import { runtimeProblems } from '../processing/runtime-support.js';
 import type { KeyGenerator } from './key-generator.js';
 
+/** How long the latest version of a process is taken from the cache. */
+const LATEST_TTL_MS = 2_000;
+
 /** A pool, or the client of a transaction in progress (which must not wait for a second connection). */
 type Queryable = pg.Pool | pg.ClientBase;
 
@@ -126,6 +129,7 @@ function toRecord(r: DefinitionRow): ProcessDefinitionRecord {
 /** Deployments, process definitions and forms; definitions are immutable, so they are cached. */
 export class DefinitionStore {
   private readonly byKey = new Map<Key, ProcessDefinitionRecord>();
+  private readonly latest = new Map<string, { key: Key; until: number }>();
 
   constructor(
     private readonly pool: pg.Pool,
@@ -194,6 +198,7 @@ export class DefinitionStore {
         );
       }
       await client.query('commit');
+      this.latest.clear();
       return { deploymentKey: deploymentKey.toString(), tenantId, deployments };
     } catch (error) {
       await client.query('rollback');
@@ -395,13 +400,24 @@ export class DefinitionStore {
     return record;
   }
 
+  /**
+   * The latest version's key (or a given version's). Latest versions are cached for a moment: a
+   * deployment here clears the cache, one by another engine process is seen within that moment.
+   */
   async latestKey(bpmnProcessId: string, tenantId: string, version?: number): Promise<Key | undefined> {
-    const { rows } = await this.pool.query<{ key: string }>(
-      `select key::text from engine.process_definitions where tenant_id = $1 and bpmn_process_id = $2
-         and ($3::int is null or version = $3) order by version desc limit 1`,
-      [tenantId, bpmnProcessId, version ?? null],
-    );
-    return rows[0] ? BigInt(rows[0].key) : undefined;
+    const cacheKey = `${tenantId}/${bpmnProcessId}`;
+    const cached = version === undefined ? this.latest.get(cacheKey) : undefined;
+    if (cached && cached.until > Date.now()) return cached.key;
+    const { rows } = await this.pool.query<{ key: string }>({
+      name: 'engine-latest-definition',
+      text: `select key::text from engine.process_definitions where tenant_id = $1 and bpmn_process_id = $2
+               and ($3::int is null or version = $3) order by version desc limit 1`,
+      values: [tenantId, bpmnProcessId, version ?? null],
+    });
+    const key = rows[0] ? BigInt(rows[0].key) : undefined;
+    if (version === undefined && key !== undefined)
+      this.latest.set(cacheKey, { key, until: Date.now() + LATEST_TTL_MS });
+    return key;
   }
 
   /** The process a call activity starts, by its binding (§8.3), or the reason there is none. */

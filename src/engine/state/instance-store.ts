@@ -21,7 +21,18 @@ export interface LoadedInstance {
     readonly timerOwners: ReadonlySet<Key>;
     readonly subscriptionOwners: ReadonlySet<Key>;
     readonly hasStartLock: boolean;
+    /** Set for an instance created in this batch: its row is inserted with the batch's writes. */
+    readonly newRow?: NewInstanceRow;
   };
+}
+
+export interface NewInstanceRow {
+  readonly processDefinitionKey: Key;
+  readonly bpmnProcessId: string;
+  readonly version: number;
+  readonly tenantId: string;
+  readonly startDate: Date;
+  readonly tags: readonly string[];
 }
 
 const date = (v: string | null) => (v === null ? null : new Date(v));
@@ -249,16 +260,16 @@ export async function loadInstance(
   };
 }
 
-/** A process instance inserted in this transaction: nothing to read back, and its row is locked already. */
+/** A process instance created by this batch: nothing to read back; its row is written with the batch. */
 export function freshInstance(
   processInstanceKey: Key,
-  processDefinitionKey: Key,
+  row: NewInstanceRow,
   parent: ProcessInstanceState['parent'],
   hasStartLock: boolean,
 ): LoadedInstance {
   return {
     instance: { key: processInstanceKey, parent, state: 'ACTIVE', endDate: null, hasIncident: false },
-    processDefinitionKey,
+    processDefinitionKey: row.processDefinitionKey,
     elements: new Map(),
     variables: [],
     jobs: new Map(),
@@ -270,6 +281,7 @@ export function freshInstance(
       timerOwners: new Set(),
       subscriptionOwners: new Set(),
       hasStartLock,
+      newRow: row,
     },
   };
 }
@@ -502,7 +514,29 @@ export async function persistChanges(
       { on: 'key', update: ['state', 'resolution_time'] },
     );
   }
-  if (instance.state !== before.state || instance.hasIncident !== before.hasIncident) {
+  if (before.newRow) {
+    const r = before.newRow;
+    await client.query({
+      text: `insert into engine.process_instances
+               (key, process_definition_key, bpmn_process_id, version, tenant_id, state, start_date, end_date, tags,
+                has_incident, parent_process_instance_key, parent_element_instance_key)
+             values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+      values: [
+        s(instance.key),
+        s(r.processDefinitionKey),
+        r.bpmnProcessId,
+        r.version,
+        r.tenantId,
+        instance.state,
+        r.startDate,
+        instance.endDate,
+        r.tags,
+        instance.hasIncident,
+        s(instance.parent?.processInstanceKey ?? null),
+        s(instance.parent?.elementInstanceKey ?? null),
+      ],
+    });
+  } else if (instance.state !== before.state || instance.hasIncident !== before.hasIncident) {
     await client.query({
       name: 'engine-update-instance',
       text: 'update engine.process_instances set state = $2, end_date = $3, has_incident = $4 where key = $1',
