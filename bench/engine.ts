@@ -20,7 +20,8 @@ import path from 'node:path';
 import pg from 'pg';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../src/db/embedded-postgres.js';
 import { bpmn, line, serviceTask } from '../test/engine/support/bpmn.js';
-import { freePort, startEngineProcess, type EngineProcess } from './engine/engine-process.js';
+import { freePort } from '../src/free-port.js';
+import { startEngineProcess, type EngineProcess } from './engine/engine-process.js';
 import { cpuMeter, percentile, residentMemory, type CpuShares } from './engine/measure.js';
 
 /**

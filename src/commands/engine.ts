@@ -1,5 +1,4 @@
 import fs from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { CommandContext } from './command.js';
@@ -7,6 +6,7 @@ import { openDatabase, type Database } from '../db/database.js';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../db/embedded-postgres.js';
 import { runEngine } from '../engine/run-engine.js';
 import { untilStopped } from './until-stopped.js';
+import { freePort } from '../free-port.js';
 
 interface EngineArgs {
   port: number | undefined;
@@ -28,16 +28,6 @@ function parseArgs(args: readonly string[]): EngineArgs | string {
     } else return `unknown option ${arg} (engine takes --port N, --ephemeral, --clock-control)`;
   }
   return parsed;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
 }
 
 /**

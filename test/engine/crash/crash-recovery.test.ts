@@ -4,7 +4,8 @@ import pg from 'pg';
 import { createTestDatabase } from '../../support/database.js';
 import { bpmn, line, serviceTask } from '../support/bpmn.js';
 import { deploy } from '../support/engine-server.js';
-import { freePort, startEngineProcess, type EngineProcess } from './engine-process.js';
+import { freePort } from '../../../src/free-port.js';
+import { startEngineProcess, type EngineProcess } from './engine-process.js';
 
 const INSTANCES = 200;
 const JOB_TIMEOUT_MS = 2_000;
