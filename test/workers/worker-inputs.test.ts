@@ -28,6 +28,7 @@ const CONTRACT_JOB_TYPES = [
   'complaint.close',
   'corrective-action.open',
   'corrective-action.remind',
+  'notification.notify-staff',
   'corrective-action.escalate',
   'corrective-action.record-progress',
   'corrective-action.record-verification',

@@ -119,3 +119,26 @@ export async function unitName(db: Knex | Knex.Transaction, unitId: number): Pro
   const row = (await db('units').where({ id: unitId }).first('name_fa')) as { name_fa: string } | undefined;
   return row?.name_fa;
 }
+
+/**
+ * Active staff named by BPMN-style recipients: candidate groups (`mcc-manager`,
+ * `unit-manager:legal`) or single users (`user:sg`). Each person once.
+ */
+export async function staffForRecipients(
+  db: Knex | Knex.Transaction,
+  recipients: readonly string[],
+): Promise<StaffMember[]> {
+  const usernames = recipients.filter((r) => r.startsWith('user:')).map((r) => r.slice('user:'.length));
+  const groups = recipients.filter((r) => !r.startsWith('user:'));
+  const rows = (await db('staff')
+    .where('staff.is_active', true)
+    .where((q) => {
+      q.whereIn('staff.username', usernames).orWhereIn(
+        'staff.id',
+        db('staff_candidate_groups').whereIn('group_id', groups).select('staff_id'),
+      );
+    })
+    .orderBy('staff.id')
+    .select(COLUMNS)) as StaffRow[];
+  return rows.map(toStaff);
+}
