@@ -3,13 +3,15 @@ import { ConfigError, loadConfig, type Config } from './config.js';
 import { createLogger } from './logger.js';
 import type { Command } from './commands/command.js';
 import { verifyCommand } from './commands/audit-verify.js';
+import { deployCommand } from './commands/deploy.js';
 import { engineCommand } from './commands/engine.js';
 import { mailsCommand } from './commands/mails.js';
 import { migrateCommand } from './commands/migrate.js';
 import { seedCommand } from './commands/seed.js';
 import { startCommand } from './commands/start.js';
+import { workersCommand } from './commands/workers.js';
 
-// Later parts of the system register here: workers, web, deploy.
+// Later parts of the system register here (web).
 const commands: Record<string, Command> = {
   start: { summary: 'run the whole system: database, migrations, demo data on first run', run: startCommand },
   migrate: {
@@ -21,6 +23,12 @@ const commands: Record<string, Command> = {
     summary: 'only the engine REST API (--port N, --ephemeral: throw-away database, --clock-control)',
     run: engineCommand,
   },
+  deploy: {
+    summary:
+      'deploy every process and form to the configured engine (embedded one running, or CAMUNDA_REST_ADDRESS)',
+    run: deployCommand,
+  },
+  workers: { summary: 'only the job workers, against the configured engine', run: workersCommand },
   mails: {
     summary: 'list the e-mails caught locally when SMTP_URL is unset (--show N prints one)',
     run: mailsCommand,

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import type { EngineConnection } from './camunda/client.js';
 
 /** Thrown when the environment holds a value the system cannot run with; names each bad variable. */
 export class ConfigError extends Error {
@@ -63,6 +64,16 @@ const schema = z.object({
   KAVENEGAR_API_KEY: z.string().min(1).optional(),
   KAVENEGAR_SENDER: z.string().min(1).optional(),
   PUBLIC_BASE_URL: z.string().url('must be a URL such as https://crm.eccim.ir').optional(),
+  CAMUNDA_REST_ADDRESS: z.string().url('must be a URL such as http://localhost:8080').optional(),
+  CAMUNDA_AUTH_STRATEGY: z
+    .enum(['NONE', 'BASIC', 'OAUTH'], { message: 'must be NONE, BASIC or OAUTH' })
+    .default('NONE'),
+  CAMUNDA_BASIC_AUTH_USERNAME: z.string().min(1).optional(),
+  CAMUNDA_BASIC_AUTH_PASSWORD: z.string().min(1).optional(),
+  CAMUNDA_CLIENT_ID: z.string().min(1).optional(),
+  CAMUNDA_CLIENT_SECRET: z.string().min(1).optional(),
+  CAMUNDA_OAUTH_URL: z.string().url('must be the token URL of the identity provider').optional(),
+  CAMUNDA_TOKEN_AUDIENCE: z.string().min(1).optional(),
 });
 
 export type AppEnv = z.infer<typeof schema>['APP_ENV'];
@@ -94,6 +105,8 @@ export interface Config {
     readonly clockControl: boolean;
     readonly basicAuth: { readonly username: string; readonly password: string } | undefined;
   };
+  /** Set when a Camunda 8.8 cluster is used instead of the embedded engine (CAMUNDA_REST_ADDRESS). */
+  readonly cluster: EngineConnection | undefined;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
@@ -113,6 +126,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   const problems: { variable: string; message: string }[] = [];
   if (v.SMS_PROVIDER === 'kavenegar' && !v.KAVENEGAR_API_KEY) {
     problems.push({ variable: 'KAVENEGAR_API_KEY', message: 'is required when SMS_PROVIDER=kavenegar' });
+  }
+  if (v.CAMUNDA_REST_ADDRESS && v.CAMUNDA_AUTH_STRATEGY === 'BASIC') {
+    for (const name of ['CAMUNDA_BASIC_AUTH_USERNAME', 'CAMUNDA_BASIC_AUTH_PASSWORD'] as const) {
+      if (!v[name])
+        problems.push({ variable: name, message: 'is required when CAMUNDA_AUTH_STRATEGY=BASIC' });
+    }
+  }
+  if (v.CAMUNDA_REST_ADDRESS && v.CAMUNDA_AUTH_STRATEGY === 'OAUTH') {
+    for (const name of ['CAMUNDA_CLIENT_ID', 'CAMUNDA_CLIENT_SECRET', 'CAMUNDA_OAUTH_URL'] as const) {
+      if (!v[name])
+        problems.push({ variable: name, message: 'is required when CAMUNDA_AUTH_STRATEGY=OAUTH' });
+    }
   }
   if (v.APP_ENV === 'production') {
     if (!v.SMTP_URL) {
@@ -156,6 +181,27 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
           : { provider: 'log' },
     },
     publicBaseUrl: v.PUBLIC_BASE_URL ?? 'http://127.0.0.1:8080',
+    cluster: v.CAMUNDA_REST_ADDRESS
+      ? {
+          restAddress: v.CAMUNDA_REST_ADDRESS,
+          auth:
+            v.CAMUNDA_AUTH_STRATEGY === 'BASIC'
+              ? {
+                  strategy: 'BASIC',
+                  username: v.CAMUNDA_BASIC_AUTH_USERNAME!,
+                  password: v.CAMUNDA_BASIC_AUTH_PASSWORD!,
+                }
+              : v.CAMUNDA_AUTH_STRATEGY === 'OAUTH'
+                ? {
+                    strategy: 'OAUTH',
+                    clientId: v.CAMUNDA_CLIENT_ID!,
+                    clientSecret: v.CAMUNDA_CLIENT_SECRET!,
+                    oauthUrl: v.CAMUNDA_OAUTH_URL!,
+                    ...(v.CAMUNDA_TOKEN_AUDIENCE ? { audience: v.CAMUNDA_TOKEN_AUDIENCE } : {}),
+                  }
+                : { strategy: 'NONE' },
+        }
+      : undefined,
     engine: {
       port: v.ENGINE_PORT,
       clockControl: v.ENGINE_CLOCK_CONTROL ?? false,

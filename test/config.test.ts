@@ -45,6 +45,27 @@ describe('configuration from the environment', () => {
     expect(problems({ SMS_PROVIDER: 'kavenegar' })).toEqual(['KAVENEGAR_API_KEY']);
   });
 
+  it('selects a Camunda 8.8 cluster by configuration only, with the auth settings it needs', () => {
+    expect(loadConfig({}).cluster).toBeUndefined();
+    expect(loadConfig({ CAMUNDA_REST_ADDRESS: 'http://localhost:8080' }).cluster).toEqual({
+      restAddress: 'http://localhost:8080',
+      auth: { strategy: 'NONE' },
+    });
+    expect(
+      loadConfig({
+        CAMUNDA_REST_ADDRESS: 'https://bru-2.zeebe.camunda.io/abc',
+        CAMUNDA_AUTH_STRATEGY: 'OAUTH',
+        CAMUNDA_CLIENT_ID: 'id',
+        CAMUNDA_CLIENT_SECRET: 'secret',
+        CAMUNDA_OAUTH_URL: 'https://login.cloud.camunda.io/oauth/token',
+      }).cluster?.auth,
+    ).toMatchObject({ strategy: 'OAUTH', clientId: 'id' });
+    expect(
+      problems({ CAMUNDA_REST_ADDRESS: 'http://c:8080', CAMUNDA_AUTH_STRATEGY: 'BASIC' }).sort(),
+    ).toEqual(['CAMUNDA_BASIC_AUTH_PASSWORD', 'CAMUNDA_BASIC_AUTH_USERNAME']);
+    expect(problems({ CAMUNDA_REST_ADDRESS: 'not a url' })).toEqual(['CAMUNDA_REST_ADDRESS']);
+  });
+
   it('treats an empty variable as unset', () => {
     expect(loadConfig({ DATABASE_URL: '', EMBEDDED_PG_PORT: '' }).embeddedPgPort).toBe(54329);
   });

@@ -5,19 +5,40 @@ export interface EngineConnection {
   readonly restAddress: string;
   readonly auth:
     | { readonly strategy: 'NONE' }
-    | { readonly strategy: 'BASIC'; readonly username: string; readonly password: string };
+    | { readonly strategy: 'BASIC'; readonly username: string; readonly password: string }
+    | {
+        readonly strategy: 'OAUTH';
+        readonly clientId: string;
+        readonly clientSecret: string;
+        readonly oauthUrl: string;
+        readonly audience?: string;
+      };
 }
 
-/** The official client, for the embedded engine or a Camunda 8.8 cluster alike. */
+function authConfig(auth: EngineConnection['auth']): Record<string, string> {
+  switch (auth.strategy) {
+    case 'BASIC':
+      return {
+        CAMUNDA_AUTH_STRATEGY: 'BASIC',
+        CAMUNDA_BASIC_AUTH_USERNAME: auth.username,
+        CAMUNDA_BASIC_AUTH_PASSWORD: auth.password,
+      };
+    case 'OAUTH':
+      return {
+        CAMUNDA_AUTH_STRATEGY: 'OAUTH',
+        CAMUNDA_CLIENT_ID: auth.clientId,
+        CAMUNDA_CLIENT_SECRET: auth.clientSecret,
+        CAMUNDA_OAUTH_URL: auth.oauthUrl,
+        ...(auth.audience ? { CAMUNDA_TOKEN_AUDIENCE: auth.audience } : {}),
+      };
+    case 'NONE':
+      return { CAMUNDA_AUTH_STRATEGY: 'NONE' };
+  }
+}
+
+/** The official client, for the embedded engine or a Camunda 8.8 cluster (basic auth or OAuth client credentials) alike. */
 export function createEngineClient(connection: EngineConnection): CamundaClient {
-  const auth =
-    connection.auth.strategy === 'BASIC'
-      ? {
-          CAMUNDA_AUTH_STRATEGY: 'BASIC',
-          CAMUNDA_BASIC_AUTH_USERNAME: connection.auth.username,
-          CAMUNDA_BASIC_AUTH_PASSWORD: connection.auth.password,
-        }
-      : { CAMUNDA_AUTH_STRATEGY: 'NONE' };
+  const auth = authConfig(connection.auth);
   return createCamundaClient({
     config: {
       CAMUNDA_REST_ADDRESS: connection.restAddress,

@@ -10,6 +10,7 @@ import { DEMO_PASSWORD } from '../db/seeds/demo-organisation.js';
 import { runEngine } from '../engine/run-engine.js';
 import { DEFAULT_MAIL_FROM, runNotifications } from '../notify/index.js';
 import { seedDemoComplaints } from './demo-complaints.js';
+import { engineConnection } from './engine-connection.js';
 import { untilStopped } from './until-stopped.js';
 import { startProcessWorkers } from './process-workers.js';
 
@@ -33,16 +34,26 @@ export async function startCommand({ config, log }: CommandContext): Promise<num
     const demo = config.seedDemoData ? await loadDemoDataIfEmpty(db.owner, config) : undefined;
     if (demo) log.info(demo, `demo data loaded; demo users sign in with password "${DEMO_PASSWORD}"`);
 
-    const engineLog = log.child({ component: 'engine' });
-    const engine = await runEngine({
-      databaseUrl: db.url,
-      port: config.engine.port,
-      clockControl: config.engine.clockControl,
-      ...(config.engine.basicAuth ? { basicAuth: config.engine.basicAuth } : {}),
-      onError: (err) => engineLog.error({ err }, 'engine error'),
-    });
-    stops.push(() => engine.stop());
-    log.info({ engine: engine.url }, `engine REST API (Camunda 8.8 /v2) at ${engine.url}/v2`);
+    let engineUrl: string | undefined;
+    if (!config.cluster) {
+      const engineLog = log.child({ component: 'engine' });
+      const engine = await runEngine({
+        databaseUrl: db.url,
+        port: config.engine.port,
+        clockControl: config.engine.clockControl,
+        ...(config.engine.basicAuth ? { basicAuth: config.engine.basicAuth } : {}),
+        onError: (err) => engineLog.error({ err }, 'engine error'),
+      });
+      stops.push(() => engine.stop());
+      engineUrl = engine.url;
+      log.info({ engine: engine.url }, `engine REST API (Camunda 8.8 /v2) at ${engine.url}/v2`);
+    } else {
+      log.info(
+        { cluster: config.cluster.restAddress },
+        `using the Camunda 8.8 cluster at ${config.cluster.restAddress}`,
+      );
+    }
+    const connection = engineConnection(config, engineUrl);
 
     const notifications = await runNotifications({
       db: db.app,
@@ -56,12 +67,7 @@ export async function startCommand({ config, log }: CommandContext): Promise<num
     });
     stops.push(() => notifications.stop());
 
-    const client = createEngineClient({
-      restAddress: engine.url,
-      auth: config.engine.basicAuth
-        ? { strategy: 'BASIC', ...config.engine.basicAuth }
-        : { strategy: 'NONE' },
-    });
+    const client = createEngineClient(connection);
     const deployed = await deployResources(client, await projectResources(ROOT));
     log.info(
       deployed,
@@ -82,8 +88,8 @@ export async function startCommand({ config, log }: CommandContext): Promise<num
 
     const mail = notifications.catcher ? `mail caught locally (npm run cli -- mails)` : 'mail via SMTP_URL';
     log.info(
-      { database: db.description, engine: engine.url, appEnv: config.appEnv },
-      `system up — database: ${db.description}; engine: ${engine.url}; ${mail}. Press Ctrl-C to stop.`,
+      { database: db.description, engine: connection.restAddress, appEnv: config.appEnv },
+      `system up — database: ${db.description}; engine: ${connection.restAddress}; ${mail}. Press Ctrl-C to stop.`,
     );
     const signal = await stopped;
     log.info(`${signal} received, stopping`);

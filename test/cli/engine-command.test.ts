@@ -8,7 +8,7 @@ import path from 'node:path';
 const root = path.resolve(import.meta.dirname, '../..');
 
 describe('npm run engine', () => {
-  it('--ephemeral --clock-control serves the REST API on a throw-away database and stops cleanly on SIGTERM', async () => {
+  it('--ephemeral --clock-control serves the REST API on a throw-away database, takes npm run deploy, and stops cleanly on SIGTERM', async () => {
     const before = new Set((await fs.readdir(os.tmpdir())).filter((f) => f.startsWith('eccim-engine-')));
     const child = spawn(
       process.execPath,
@@ -43,6 +43,23 @@ describe('npm run engine', () => {
       (f) => f.startsWith('eccim-engine-') && !before.has(f),
     );
     expect(ephemeral).toHaveLength(1);
+
+    // npm run deploy: every process and form of the project, to the engine that runs.
+    const port = new URL(url).port;
+    const deploy = () =>
+      new Promise<string>((resolve) => {
+        const run = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'deploy'], {
+          cwd: root,
+          env: { ...process.env, NODE_OPTIONS: '', ENGINE_PORT: port, LOG_FORMAT: 'json' },
+        });
+        let out = '';
+        run.stdout.on('data', (c: Buffer) => (out += c.toString()));
+        run.on('exit', () => resolve(out));
+      });
+    const first = await deploy();
+    expect(first).toMatch(/^process complaint-handling version 1 \(key \d+\)$/m);
+    expect(first).toMatch(/^form {4}complaint-review version 1 /m);
+    expect(await deploy()).toBe(first); // unchanged files keep their versions
 
     child.kill('SIGTERM');
     expect(await exited).toBe(0);

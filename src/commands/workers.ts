@@ -1,0 +1,29 @@
+import type { CommandContext } from './command.js';
+import { loadWorkingCalendar } from '../calendar/calendar-store.js';
+import { createEngineClient } from '../camunda/client.js';
+import { openDatabase } from '../db/database.js';
+import { engineConnection } from './engine-connection.js';
+import { startProcessWorkers } from './process-workers.js';
+import { untilStopped } from './until-stopped.js';
+
+/** Only the workers, against the configured engine: for a second worker process or a cluster. */
+export async function workersCommand({ config, log }: CommandContext): Promise<number> {
+  const stopped = untilStopped();
+  const db = await openDatabase(config, log);
+  try {
+    const connection = engineConnection(config);
+    const workers = startProcessWorkers(createEngineClient(connection), {
+      db: db.app,
+      log: log.child({ component: 'workers' }),
+      now: () => new Date(),
+      calendar: () => loadWorkingCalendar(db.app),
+      publicBaseUrl: config.publicBaseUrl,
+    });
+    log.info(`workers running against ${connection.restAddress}. Press Ctrl-C to stop.`);
+    await stopped;
+    await workers.stop();
+    return 0;
+  } finally {
+    await db.close();
+  }
+}
