@@ -639,6 +639,10 @@ export class Engine {
     for (let attempt = 1; ; attempt++) {
       const client = await this.pool.connect();
       const pending: (() => void)[] = [];
+      // pg emits 'error' on a checked-out client whose connection breaks between queries (the
+      // server went away); unheard, it would end the process. The next query rejects instead.
+      const ignore = () => undefined;
+      client.on('error', ignore);
       try {
         await client.query('begin');
         const result = await fn(client, (notify) => pending.push(notify));
@@ -650,6 +654,7 @@ export class Engine {
         if (attempt < 5 && RETRYABLE.has((error as { code?: string }).code ?? '')) continue;
         throw error;
       } finally {
+        client.off('error', ignore);
         client.release();
       }
     }
