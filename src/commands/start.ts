@@ -1,6 +1,5 @@
 import path from 'node:path';
 import type { CommandContext } from './command.js';
-import { loadWorkingCalendar } from '../calendar/calendar-store.js';
 import { createEngineClient } from '../camunda/client.js';
 import { deployResources, projectResources } from '../camunda/deploy-resources.js';
 import { openDatabase } from '../db/database.js';
@@ -76,13 +75,7 @@ export async function startCommand({ config, log }: CommandContext): Promise<num
       }`,
     );
 
-    const workers = startProcessWorkers(client, {
-      db: db.app,
-      log: log.child({ component: 'workers' }),
-      now: () => new Date(),
-      calendar: () => loadWorkingCalendar(db.app),
-      publicBaseUrl: config.publicBaseUrl,
-    });
+    const workers = startProcessWorkers(client, db.app, config, log);
     stops.push(() => workers.stop());
     if (demo) await seedDemoComplaints(client, db.app, log);
 

@@ -1,5 +1,4 @@
 import type { CommandContext } from './command.js';
-import { loadWorkingCalendar } from '../calendar/calendar-store.js';
 import { createEngineClient } from '../camunda/client.js';
 import { openDatabase } from '../db/database.js';
 import { engineConnection } from './engine-connection.js';
@@ -12,13 +11,7 @@ export async function workersCommand({ config, log }: CommandContext): Promise<n
   const db = await openDatabase(config, log);
   try {
     const connection = engineConnection(config);
-    const workers = startProcessWorkers(createEngineClient(connection), {
-      db: db.app,
-      log: log.child({ component: 'workers' }),
-      now: () => new Date(),
-      calendar: () => loadWorkingCalendar(db.app),
-      publicBaseUrl: config.publicBaseUrl,
-    });
+    const workers = startProcessWorkers(createEngineClient(connection), db.app, config, log);
     log.info(`workers running against ${connection.restAddress}. Press Ctrl-C to stop.`);
     await stopped;
     await workers.stop();
