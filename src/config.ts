@@ -50,6 +50,8 @@ const schema = z.object({
     .default('info'),
   LOG_FORMAT: z.enum(['pretty', 'json'], { message: 'must be pretty or json' }).optional(),
   ENGINE_PORT: listenPort.default(8089),
+  WEB_PORT: listenPort.default(8080),
+  WEB_HOST: z.string().min(1, 'must be an address such as 127.0.0.1 or 0.0.0.0').default('127.0.0.1'),
   ENGINE_CLOCK_CONTROL: flag.optional(),
   ENGINE_BASIC_AUTH: z
     .string()
@@ -98,6 +100,13 @@ export interface Config {
   };
   /** Where members open personal links (satisfaction feedback, complaint status). */
   readonly publicBaseUrl: string;
+  readonly web: {
+    /** The staff web app listens here; 0.0.0.0 only behind a TLS-terminating proxy or in a container. */
+    readonly host: string;
+    readonly port: number;
+    /** Session cookies are Secure (HTTPS only) in production. */
+    readonly secureCookies: boolean;
+  };
   readonly engine: {
     /** The embedded engine's REST API listens on 127.0.0.1 at this port. */
     readonly port: number;
@@ -202,6 +211,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
                 : { strategy: 'NONE' },
         }
       : undefined,
+    web: { host: v.WEB_HOST, port: v.WEB_PORT, secureCookies: v.APP_ENV === 'production' },
     engine: {
       port: v.ENGINE_PORT,
       clockControl: v.ENGINE_CLOCK_CONTROL ?? false,

@@ -11,6 +11,8 @@ import { DEFAULT_MAIL_FROM, runNotifications } from '../notify/index.js';
 import { seedDemoComplaints } from './demo-complaints.js';
 import { engineConnection } from './engine-connection.js';
 import { untilStopped } from './until-stopped.js';
+import { createWebApp } from '../web/app.js';
+import { listenWeb } from '../web/server.js';
 import { startProcessWorkers } from './process-workers.js';
 
 /** The project root: processes/ and forms/ are deployed from there. */
@@ -79,10 +81,22 @@ export async function startCommand({ config, log }: CommandContext): Promise<num
     stops.push(() => workers.stop());
     if (demo) await seedDemoComplaints(client, db.app, log);
 
+    const web = await listenWeb(
+      createWebApp({
+        db: db.app,
+        client,
+        log: log.child({ component: 'web' }),
+        secureCookies: config.web.secureCookies,
+      }),
+      config.web.port,
+      config.web.host,
+    );
+    stops.push(() => web.close());
+
     const mail = notifications.catcher ? `mail caught locally (npm run cli -- mails)` : 'mail via SMTP_URL';
     log.info(
-      { database: db.description, engine: connection.restAddress, appEnv: config.appEnv },
-      `system up — database: ${db.description}; engine: ${connection.restAddress}; ${mail}. Press Ctrl-C to stop.`,
+      { web: web.url, database: db.description, engine: connection.restAddress, appEnv: config.appEnv },
+      `system up — web: ${web.url}; database: ${db.description}; engine: ${connection.restAddress}; ${mail}. Press Ctrl-C to stop.`,
     );
     const signal = await stopped;
     log.info(`${signal} received, stopping`);

@@ -6,12 +6,28 @@ import path from 'node:path';
 import pg from 'pg';
 import { createTestDatabase } from '../support/database.js';
 import { freePort } from '../../src/free-port.js';
+import { DEMO_PASSWORD } from '../../src/db/seeds/demo-organisation.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
 interface Run {
   readonly lines: { msg?: string; level?: number }[];
   readonly exitCode: number | null;
+  /** What the running web app answered a demo expert signing in and opening the inbox. */
+  readonly web: { signIn: number; inbox: number; tasks: number } | undefined;
+}
+
+/** Signs in as a demo MCC expert on the running system and opens the inbox. */
+async function probeWeb(url: string): Promise<NonNullable<Run['web']>> {
+  const signIn = await fetch(`${url}/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'mcc.expert1', password: DEMO_PASSWORD }),
+  });
+  const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0]!;
+  const inbox = await fetch(`${url}/api/inbox`, { headers: { cookie } });
+  const body = (await inbox.json().catch(() => ({}))) as { tasks?: unknown[] };
+  return { signIn: signIn.status, inbox: inbox.status, tasks: body.tasks?.length ?? -1 };
 }
 
 /** Runs `npm start`'s command, waits until it is up, then stops it with SIGINT as Ctrl-C would. */
@@ -19,10 +35,11 @@ function startAndStop(env: NodeJS.ProcessEnv): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'start'], {
       cwd: root,
-      env: { ...process.env, NODE_OPTIONS: '', LOG_FORMAT: 'json', ENGINE_PORT: '0', ...env },
+      env: { ...process.env, NODE_OPTIONS: '', LOG_FORMAT: 'json', ENGINE_PORT: '0', WEB_PORT: '0', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const lines: Run['lines'] = [];
+    let web: Run['web'];
     let buffer = '';
     let stderr = '';
     const timer = setTimeout(() => {
@@ -36,14 +53,18 @@ function startAndStop(env: NodeJS.ProcessEnv): Promise<Run> {
       while ((nl = buffer.indexOf('\n')) >= 0) {
         const line = buffer.slice(0, nl);
         buffer = buffer.slice(nl + 1);
-        const parsed = JSON.parse(line) as { msg?: string };
+        const parsed = JSON.parse(line) as { msg?: string; web?: string };
         lines.push(parsed);
-        if (parsed.msg?.startsWith('system up')) child.kill('SIGINT');
+        if (parsed.msg?.startsWith('system up')) {
+          void probeWeb(parsed.web!)
+            .then((result) => (web = result))
+            .finally(() => child.kill('SIGINT'));
+        }
       }
     });
     child.on('exit', (exitCode) => {
       clearTimeout(timer);
-      resolve({ lines, exitCode });
+      resolve({ lines, exitCode, web });
     });
   });
 }
@@ -80,14 +101,17 @@ describe('npm start', () => {
     expect(first.exitCode).toBe(0);
     expect(messages).toEqual(
       expect.arrayContaining([
-        expect.stringMatching(/^applied 11 migrations/),
+        expect.stringMatching(/^applied 12 migrations/),
         expect.stringMatching(/^demo data loaded/),
         expect.stringMatching(/^demo complaints started through the engine at 8 different stages/),
         expect.stringMatching(/^deployed complaint-handling v1, corrective-action v1/),
-        expect.stringMatching(/^system up — database: embedded PostgreSQL/),
+        expect.stringMatching(/^system up — web: http:\/\/127\.0\.0\.1:\d+; database: embedded PostgreSQL/),
         'stopped',
       ]),
     );
+    // The web app served the demo data: an expert signs in and sees the demo complaints' tasks.
+    expect(first.web).toEqual({ signIn: 201, inbox: 200, tasks: expect.any(Number) });
+    expect(first.web!.tasks).toBeGreaterThan(0);
     // PostgreSQL stopped with the system: nothing answers on its port.
     const probe = new pg.Client({
       host: '127.0.0.1',
@@ -127,7 +151,7 @@ describe('npm start', () => {
       const messages = run.lines.map((l) => l.msg ?? '');
       expect(messages).toEqual(
         expect.arrayContaining([
-          expect.stringMatching(/^system up — database: postgres:\/\/postgres:\*\*\*@127\.0\.0\.1/),
+          expect.stringMatching(/^system up — web: .*; database: postgres:\/\/postgres:\*\*\*@127\.0\.0\.1/),
         ]),
       );
       expect(

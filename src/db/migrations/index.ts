@@ -9,6 +9,7 @@ import correctiveActions from './008_corrective_actions.js';
 import notifications from './009_notifications.js';
 import audit from './010_audit.js';
 import calendar from './011_calendar.js';
+import webSessions from './012_web_sessions.js';
 import type { Migration } from './types.js';
 
 /** Every migration of the business schema, in order. A new one goes at the end. */
@@ -24,4 +25,5 @@ export const migrations: readonly Migration[] = [
   notifications,
   audit,
   calendar,
+  webSessions,
 ];

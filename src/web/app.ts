@@ -1,0 +1,56 @@
+import type { CamundaClient } from '@camunda8/orchestration-cluster-api';
+import cookieParser from 'cookie-parser';
+import express from 'express';
+import type { Knex } from 'knex';
+import type { Logger } from '../logger.js';
+import { authRoutes } from './auth/routes.js';
+import { loadSession, requireCsrfToken } from './auth/session-middleware.js';
+import { errorHandler } from './error-handler.js';
+import { HttpError } from './http-error.js';
+import { inboxRoutes } from './inbox/routes.js';
+import { securityHeaders } from './security/headers.js';
+import type { RateLimitOptions } from './security/rate-limit.js';
+
+export interface WebAppOptions {
+  /** The business database, connected as the application role. */
+  readonly db: Knex;
+  readonly client: CamundaClient;
+  readonly log: Logger;
+  /** Marks the session cookie Secure; on whenever the app is served over HTTPS. */
+  readonly secureCookies: boolean;
+  /** Sign-in attempts per client IP; 20 per 5 minutes unless given. */
+  readonly signInRateLimit?: RateLimitOptions;
+  /** Passed to express's `trust proxy` when the app runs behind a reverse proxy. */
+  readonly trustProxy?: boolean | number | string;
+}
+
+/** The staff web app: sign-in, sessions and the task inbox under /api. */
+export function createWebApp(options: WebAppOptions): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', options.trustProxy ?? false);
+  app.use(securityHeaders());
+  app.use(express.json({ limit: '100kb' }));
+  app.use(cookieParser());
+
+  const api = express.Router();
+  api.use(loadSession(options.db));
+  api.use(requireCsrfToken());
+  api.use(
+    authRoutes({
+      db: options.db,
+      secureCookies: options.secureCookies,
+      signInRateLimit: options.signInRateLimit ?? { limit: 20, windowMs: 5 * 60 * 1000 },
+    }),
+  );
+  api.use(inboxRoutes(options.db, options.client));
+  api.use((_req, _res, next) => next(new HttpError(404, 'not-found', 'No such resource.')));
+  app.use('/api', (_req, res, next) => {
+    res.set('cache-control', 'no-store');
+    next();
+  });
+  app.use('/api', api);
+  app.use((_req, _res, next) => next(new HttpError(404, 'not-found', 'No such resource.')));
+  app.use(errorHandler(options.log));
+  return app;
+}

@@ -1,0 +1,46 @@
+import type { CamundaClient } from '@camunda8/orchestration-cluster-api';
+import express, { type Router } from 'express';
+import type { Knex } from 'knex';
+import { candidateGroupsOf } from '../../domain/staff-groups.js';
+import { sessionOf } from '../auth/session-middleware.js';
+import { HttpError } from '../http-error.js';
+import { claimTask, findOpenTask, inboxOf, mayWorkOn, releaseTask, type InboxTask } from './tasks.js';
+
+const NOT_FOUND = () => new HttpError(404, 'task-not-found', 'No such open task.');
+
+/** GET /api/inbox, POST /api/tasks/:key/claim and /release. */
+export function inboxRoutes(db: Knex, client: CamundaClient): Router {
+  const router = express.Router();
+
+  router.get('/inbox', async (_req, res) => {
+    const { username } = sessionOf(res);
+    res.json(await inboxOf(client, username, await candidateGroupsOf(db, username)));
+  });
+
+  /** The task if the user may see it; 404 otherwise, so tasks of others stay invisible. */
+  async function visibleTask(key: string, username: string): Promise<InboxTask> {
+    const task = await findOpenTask(client, key);
+    if (!task || !mayWorkOn(task, username, await candidateGroupsOf(db, username))) throw NOT_FOUND();
+    return task;
+  }
+
+  router.post('/tasks/:key/claim', async (req, res) => {
+    const { username } = sessionOf(res);
+    const task = await visibleTask(req.params.key as string, username);
+    if (task.assignee !== null && task.assignee !== username)
+      throw new HttpError(409, 'task-already-claimed', 'Someone else is working on this task.');
+    if (task.assignee !== username) await claimTask(client, task.userTaskKey, username);
+    res.json({ ...task, assignee: username });
+  });
+
+  router.post('/tasks/:key/release', async (req, res) => {
+    const { username } = sessionOf(res);
+    const task = await visibleTask(req.params.key as string, username);
+    if (task.assignee !== username)
+      throw new HttpError(403, 'task-not-yours', 'Only the person working on a task may release it.');
+    await releaseTask(client, task.userTaskKey);
+    res.json({ ...task, assignee: null });
+  });
+
+  return router;
+}

@@ -1,0 +1,48 @@
+import type { CamundaClient } from '@camunda8/orchestration-cluster-api';
+import type express from 'express';
+import { pino } from 'pino';
+import request from 'supertest';
+import { loadDemoDataIfEmpty } from '../../src/db/seeds/demo-data.js';
+import { createWebApp, type WebAppOptions } from '../../src/web/app.js';
+import { createTestDatabase, type TestDatabase } from '../support/database.js';
+
+export const DEMO_PASSWORD = 'mcc-demo-1404';
+
+/** A migrated database with the demo organisation. */
+export async function demoDatabase(): Promise<TestDatabase> {
+  const db = await createTestDatabase();
+  await loadDemoDataIfEmpty(db.owner, { appEnv: 'development' }, new Date());
+  return db;
+}
+
+export function webApp(
+  db: TestDatabase,
+  client: CamundaClient = {} as CamundaClient,
+  options: Partial<WebAppOptions> = {},
+): express.Express {
+  return createWebApp({
+    db: db.app,
+    client,
+    log: pino({ level: 'silent' }),
+    secureCookies: false,
+    ...options,
+  });
+}
+
+export interface SignedIn {
+  readonly cookie: string;
+  readonly csrfToken: string;
+}
+
+/** Signs in and gives back the session cookie (as a Cookie header) and the CSRF token. */
+export async function signIn(
+  app: express.Express,
+  username: string,
+  password = DEMO_PASSWORD,
+): Promise<SignedIn> {
+  const res = await request(app).post('/api/session').send({ username, password });
+  if (res.status !== 201) throw new Error(`sign-in of ${username} answered ${res.status}`);
+  const setCookie = ([] as string[]).concat(res.headers['set-cookie'] ?? []);
+  const cookie = setCookie.find((c) => c.startsWith('mcc_session='))!.split(';')[0]!;
+  return { cookie, csrfToken: (res.body as { csrfToken: string }).csrfToken };
+}
