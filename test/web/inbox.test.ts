@@ -46,7 +46,10 @@ describe('staff web app: inbox', () => {
   const inbox = async (s: SignedIn) => {
     const res = await request(app).get('/api/inbox').set('cookie', s.cookie);
     expect(res.status).toBe(200);
-    return res.body as { tasks: Task[]; counts: { total: number; assignedToMe: number; open: number } };
+    return res.body as {
+      tasks: Task[];
+      counts: { total: number; assignedToMe: number; open: number; overdue: number };
+    };
   };
   const post = (s: SignedIn, path: string) =>
     request(app).post(path).set('cookie', s.cookie).set('x-csrf-token', s.csrfToken);
@@ -60,7 +63,7 @@ describe('staff web app: inbox', () => {
       processInstanceKey: instance,
       assignee: null,
     });
-    expect(mine.counts).toEqual({ total: 1, assignedToMe: 0, open: 1 });
+    expect(mine.counts).toEqual({ total: 1, assignedToMe: 0, open: 1, overdue: 0 });
     expect((await inbox(sg)).tasks).toEqual([]);
     expect((await request(app).get('/api/inbox')).status).toBe(401);
   });
@@ -84,7 +87,7 @@ describe('staff web app: inbox', () => {
     const claimed = await post(manager, `/api/tasks/${key}/claim`);
     expect(claimed.status).toBe(200);
     expect(claimed.body).toMatchObject({ userTaskKey: key, assignee: 'mcc.manager' });
-    expect((await inbox(manager)).counts).toEqual({ total: 1, assignedToMe: 1, open: 0 });
+    expect((await inbox(manager)).counts).toEqual({ total: 1, assignedToMe: 1, open: 0, overdue: 0 });
     expect((await post(sg, `/api/tasks/${key}/release`)).status).toBe(404);
 
     const released = await post(manager, `/api/tasks/${key}/release`);
@@ -100,7 +103,7 @@ describe('staff web app: inbox', () => {
     await t.client.assignUserTask({ userTaskKey: key, assignee: 'sg' } as never);
     const sgInbox = await inbox(sg);
     expect(sgInbox.tasks.map((x) => x.userTaskKey)).toEqual([key]);
-    expect(sgInbox.counts).toEqual({ total: 1, assignedToMe: 1, open: 0 });
+    expect(sgInbox.counts).toEqual({ total: 1, assignedToMe: 1, open: 0, overdue: 0 });
     // The manager still sees it (own group) but may not claim it over sg.
     expect((await post(manager, `/api/tasks/${key}/claim`)).status).toBe(409);
     expect((await post(manager, `/api/tasks/${key}/release`)).status).toBe(403);

@@ -4,17 +4,19 @@ import type { Knex } from 'knex';
 import { candidateGroupsOf } from '../../domain/staff-groups.js';
 import { sessionOf } from '../auth/session-middleware.js';
 import { HttpError } from '../http-error.js';
+import { parseInboxFilter } from './filter.js';
 import { claimTask, findOpenTask, inboxOf, mayWorkOn, releaseTask, type InboxTask } from './tasks.js';
 
 const NOT_FOUND = () => new HttpError(404, 'task-not-found', 'No such open task.');
 
-/** GET /api/inbox, POST /api/tasks/:key/claim and /release. */
+/** GET /api/inbox (?process, ?dueBefore, ?overdue), POST /api/tasks/:key/claim and /release. */
 export function inboxRoutes(db: Knex, client: CamundaClient): Router {
   const router = express.Router();
 
-  router.get('/inbox', async (_req, res) => {
+  router.get('/inbox', async (req, res) => {
     const { username } = sessionOf(res);
-    res.json(await inboxOf(client, username, await candidateGroupsOf(db, username)));
+    const filter = parseInboxFilter(req.query);
+    res.json(await inboxOf(client, username, await candidateGroupsOf(db, username), filter));
   });
 
   /** The task if the user may see it; 404 otherwise, so tasks of others stay invisible. */

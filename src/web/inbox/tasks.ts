@@ -1,4 +1,5 @@
 import type { CamundaClient } from '@camunda8/orchestration-cluster-api';
+import { isOverdue, matchesFilter, type InboxFilter } from './filter.js';
 
 /** A user task as the inbox shows it. */
 export interface InboxTask {
@@ -15,8 +16,17 @@ export interface InboxTask {
 }
 
 export interface Inbox {
-  readonly tasks: InboxTask[];
-  readonly counts: { readonly total: number; readonly assignedToMe: number; readonly open: number };
+  /** The tasks the filter lets through, most urgent first, each marked when overdue. */
+  readonly tasks: (InboxTask & { readonly overdue: boolean })[];
+  /** Counted over the whole inbox, whatever the filter, so the tabs keep their numbers. */
+  readonly counts: {
+    readonly total: number;
+    readonly assignedToMe: number;
+    readonly open: number;
+    readonly overdue: number;
+  };
+  /** The processes the inbox holds tasks of, for the process filter. */
+  readonly processes: { readonly id: string; readonly tasks: number }[];
 }
 
 interface RawTask {
@@ -65,6 +75,8 @@ export async function inboxOf(
   client: CamundaClient,
   username: string,
   groups: readonly string[],
+  filter: InboxFilter = {},
+  now = new Date(),
 ): Promise<Inbox> {
   const lists = await Promise.all([
     search(client, { state: 'CREATED', assignee: username }),
@@ -78,14 +90,22 @@ export async function inboxOf(
       (a.dueDate ?? '\uffff').localeCompare(b.dueDate ?? '\uffff') ||
       (a.creationDate ?? '').localeCompare(b.creationDate ?? ''),
   );
-  const assignedToMe = tasks.filter((t) => t.assignee === username).length;
+  const perProcess = new Map<string, number>();
+  for (const t of tasks) {
+    if (t.processDefinitionId)
+      perProcess.set(t.processDefinitionId, (perProcess.get(t.processDefinitionId) ?? 0) + 1);
+  }
   return {
-    tasks,
+    tasks: tasks
+      .filter((t) => matchesFilter(t, filter, now))
+      .map((t) => ({ ...t, overdue: isOverdue(t, now) })),
     counts: {
       total: tasks.length,
-      assignedToMe,
+      assignedToMe: tasks.filter((t) => t.assignee === username).length,
       open: tasks.filter((t) => t.assignee === null).length,
+      overdue: tasks.filter((t) => isOverdue(t, now)).length,
     },
+    processes: [...perProcess].map(([id, n]) => ({ id, tasks: n })).sort((a, b) => a.id.localeCompare(b.id)),
   };
 }
 
