@@ -23,7 +23,7 @@ export function webApp(
   return createWebApp({
     db: db.app,
     client,
-    log: pino({ level: 'silent' }),
+    log: pino({ level: process.env.TEST_WEB_LOG ?? 'silent' }),
     secureCookies: false,
     ...options,
   });

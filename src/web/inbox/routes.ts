@@ -1,15 +1,20 @@
 import type { CamundaClient } from '@camunda8/orchestration-cluster-api';
 import express, { type Router } from 'express';
+import { z } from 'zod';
 import type { Knex } from 'knex';
 import { candidateGroupsOf } from '../../domain/staff-groups.js';
 import { sessionOf } from '../auth/session-middleware.js';
 import { HttpError } from '../http-error.js';
 import { parseInboxFilter } from './filter.js';
-import { claimTask, findOpenTask, inboxOf, mayWorkOn, releaseTask, type InboxTask } from './tasks.js';
+import { checkSubmission, formOfTask, variablesOfTask } from './task-form.js';
+import { mayWorkOn } from '../../camunda/user-tasks.js';
+import { claimTask, findOpenTask, inboxOf, releaseTask, type InboxTask } from './tasks.js';
+
+const completeBody = z.object({ variables: z.record(z.string(), z.unknown()).default({}) }).strict();
 
 const NOT_FOUND = () => new HttpError(404, 'task-not-found', 'No such open task.');
 
-/** GET /api/inbox (?process, ?dueBefore, ?overdue), POST /api/tasks/:key/claim and /release. */
+/** GET /api/inbox (?process, ?dueBefore, ?overdue); GET /api/tasks/:key; POST …/claim, /release, /complete. */
 export function inboxRoutes(db: Knex, client: CamundaClient): Router {
   const router = express.Router();
 
@@ -42,6 +47,45 @@ export function inboxRoutes(db: Knex, client: CamundaClient): Router {
       throw new HttpError(403, 'task-not-yours', 'Only the person working on a task may release it.');
     await releaseTask(client, task.userTaskKey);
     res.json({ ...task, assignee: null });
+  });
+
+  router.get('/tasks/:key', async (req, res) => {
+    const { username } = sessionOf(res);
+    const task = await visibleTask(req.params.key as string, username);
+    const [form, variables] = await Promise.all([
+      formOfTask(client, task.userTaskKey),
+      variablesOfTask(client, task.userTaskKey),
+    ]);
+    res.json({ task, form, variables });
+  });
+
+  router.post('/tasks/:key/complete', async (req, res) => {
+    const { username } = sessionOf(res);
+    const task = await visibleTask(req.params.key as string, username);
+    if (task.assignee !== username)
+      throw new HttpError(403, 'task-not-yours', 'Claim the task before completing it.');
+    const body = completeBody.safeParse(req.body);
+    if (!body.success) throw new HttpError(400, 'bad-request', 'The body must be { "variables": { … } }.');
+    const [form, context] = await Promise.all([
+      formOfTask(client, task.userTaskKey),
+      variablesOfTask(client, task.userTaskKey),
+    ]);
+    const submission = checkSubmission(form, body.data.variables, context);
+    if (!submission.ok) {
+      res.status(400).type('application/problem+json').json({
+        type: 'about:blank',
+        status: 400,
+        code: 'invalid-values',
+        title: "Some values do not meet the form's rules.",
+        fields: submission.problems,
+      });
+      return;
+    }
+    await client.completeUserTask({
+      userTaskKey: task.userTaskKey,
+      variables: submission.variables,
+    } as never);
+    res.status(204).end();
   });
 
   return router;

@@ -65,11 +65,6 @@ async function search(client: CamundaClient, filter: Record<string, unknown>): P
   return result.items as unknown as RawTask[];
 }
 
-/** Whether a user may see and work on a task: it is assigned to them or open to one of their groups. */
-export function mayWorkOn(task: InboxTask, username: string, groups: readonly string[]): boolean {
-  return task.assignee === username || task.candidateGroups.some((g) => groups.includes(g));
-}
-
 /** The open tasks assigned to the user or offered to their candidate groups, most urgent first. */
 export async function inboxOf(
   client: CamundaClient,
