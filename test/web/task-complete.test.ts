@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type express from 'express';
 import request from 'supertest';
+import { registerComplaint } from '../../src/domain/complaints/register-complaint.js';
 import { createEngineClient } from '../../src/camunda/client.js';
 import { bpmn, line } from '../engine/support/bpmn.js';
 import { deploy, startEngineUnderTest, type EngineUnderTest } from '../engine/support/engine-server.js';
@@ -58,6 +59,20 @@ describe('staff web app: opening and completing a task', () => {
         variables: { trackingCode: 'C-1405-0042' },
       } as never)
     ).processInstanceKey as string;
+    await db.app.transaction((trx) =>
+      registerComplaint(
+        trx,
+        {
+          channel: 'phone',
+          complainantName: 'رضا نادری',
+          complainantPhone: '09131234567',
+          subject: 'تأخیر در صدور کارت بازرگانی',
+          description: 'درخواست تمدید کارت بازرگانی سه هفته است بی‌پاسخ مانده است.',
+        },
+        'staff:mcc.expert1',
+        { processInstanceKey: instance },
+      ),
+    );
     manager = await signIn(app, 'mcc.manager');
     sg = await signIn(app, 'sg');
     const inbox = await request(app).get('/api/inbox').set('cookie', manager.cookie);
@@ -74,10 +89,21 @@ describe('staff web app: opening and completing a task', () => {
   it('R-X-03 opens the task with its form and the variables it sees; others get 404', async () => {
     const res = await request(app).get(`/api/tasks/${key}`).set('cookie', manager.cookie);
     expect(res.status).toBe(200);
-    const body = res.body as { task: { name: string }; form: { id: string }; variables: object };
+    const body = res.body as {
+      task: { name: string };
+      form: { id: string };
+      variables: object;
+      case: unknown;
+    };
     expect(body.task.name).toBe('تصمیم');
     expect(body.form.id).toBe('web-decision');
     expect(body.variables).toEqual({ trackingCode: 'C-1405-0042' });
+    // The complaint the task belongs to, with its history so far.
+    expect(body.case).toMatchObject({
+      kind: 'complaint',
+      complaint: { subject: 'تأخیر در صدور کارت بازرگانی', channel: 'phone', complainant: 'رضا نادری' },
+      history: [{ stage: 'registered', actor: 'زهرا احمدی' }],
+    });
     expect((await request(app).get(`/api/tasks/${key}`).set('cookie', sg.cookie)).status).toBe(404);
   });
 

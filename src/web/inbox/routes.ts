@@ -6,6 +6,7 @@ import { candidateGroupsOf } from '../../domain/staff-groups.js';
 import { sessionOf } from '../auth/session-middleware.js';
 import { HttpError } from '../http-error.js';
 import { parseInboxFilter } from './filter.js';
+import { caseOfInstance } from './task-case.js';
 import { checkSubmission, formOfTask, variablesOfTask } from './task-form.js';
 import { mayWorkOn } from '../../camunda/user-tasks.js';
 import { claimTask, findOpenTask, inboxOf, releaseTask, type InboxTask } from './tasks.js';
@@ -52,11 +53,12 @@ export function inboxRoutes(db: Knex, client: CamundaClient): Router {
   router.get('/tasks/:key', async (req, res) => {
     const { username } = sessionOf(res);
     const task = await visibleTask(req.params.key as string, username);
-    const [form, variables] = await Promise.all([
+    const [form, variables, taskCase] = await Promise.all([
       formOfTask(client, task.userTaskKey),
       variablesOfTask(client, task.userTaskKey),
+      caseOfInstance(db, task.processInstanceKey),
     ]);
-    res.json({ task, form, variables });
+    res.json({ task, form, variables, case: taskCase });
   });
 
   router.post('/tasks/:key/complete', async (req, res) => {

@@ -1,0 +1,95 @@
+import type { Knex } from 'knex';
+import type { ComplaintRow } from '../../domain/complaints/complaint-record.js';
+
+/** The complaint a task belongs to, as the task page shows it beside the form. */
+export interface TaskCase {
+  readonly kind: 'complaint';
+  readonly complaint: {
+    readonly id: number;
+    readonly trackingCode: string;
+    readonly kind: ComplaintRow['kind'];
+    readonly channel: ComplaintRow['channel'];
+    readonly subject: string;
+    readonly description: string;
+    readonly severity: ComplaintRow['severity'];
+    readonly status: ComplaintRow['status'];
+    readonly member: string | null;
+    readonly complainant: string | null;
+    readonly concernedUnit: string | null;
+    readonly receivedAt: string;
+    readonly responseDueAt: string | null;
+    readonly resolutionDueAt: string | null;
+  };
+  /** Every stage recorded so far (ME-FR-01-01-01), oldest first. */
+  readonly history: {
+    readonly stage: string;
+    readonly actor: string | null;
+    readonly occurredAt: string;
+    readonly summaryFa: string | null;
+  }[];
+}
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+/**
+ * The complaint behind a process instance: the complaint's own instance, or a corrective action's
+ * that a complaint started. Null for instances of other processes.
+ */
+export async function caseOfInstance(db: Knex, processInstanceKey: string): Promise<TaskCase | null> {
+  const direct = (await db('complaints').where({ process_instance_key: processInstanceKey }).first('id')) as
+    { id: number } | undefined;
+  const viaAction = direct
+    ? undefined
+    : ((await db('corrective_actions')
+        .where({ process_instance_key: processInstanceKey })
+        .whereNotNull('complaint_id')
+        .first({ id: 'complaint_id' })) as { id: number } | undefined);
+  const id = direct?.id ?? viaAction?.id;
+  if (id === undefined) return null;
+
+  const row = (await db('complaints as c')
+    .leftJoin('members as m', 'm.id', 'c.member_id')
+    .leftJoin('units as u', 'u.id', 'c.concerned_unit_id')
+    .where('c.id', id)
+    .first('c.*', { member: 'm.legal_name', concerned_unit: 'u.name_fa' })) as ComplaintRow & {
+    member: string | null;
+    concerned_unit: string | null;
+  };
+  const stages = (await db('complaint_stages as s')
+    .leftJoin('staff as st', 'st.id', 's.actor_staff_id')
+    .where('s.complaint_id', id)
+    .orderBy([{ column: 's.occurred_at' }, { column: 's.id' }])
+    .select('s.stage', 's.occurred_at', 's.summary_fa', {
+      actor: db.raw('coalesce(st.full_name_fa, s.actor_label)'),
+    })) as {
+    stage: string;
+    occurred_at: Date;
+    summary_fa: string | null;
+    actor: string | null;
+  }[];
+  return {
+    kind: 'complaint',
+    complaint: {
+      id: row.id,
+      trackingCode: row.tracking_code,
+      kind: row.kind,
+      channel: row.channel,
+      subject: row.subject,
+      description: row.description,
+      severity: row.severity,
+      status: row.status,
+      member: row.member,
+      complainant: row.complainant_name,
+      concernedUnit: row.concerned_unit,
+      receivedAt: row.received_at.toISOString(),
+      responseDueAt: iso(row.response_due_at),
+      resolutionDueAt: iso(row.resolution_due_at),
+    },
+    history: stages.map((s) => ({
+      stage: s.stage,
+      actor: s.actor,
+      occurredAt: s.occurred_at.toISOString(),
+      summaryFa: s.summary_fa,
+    })),
+  };
+}
