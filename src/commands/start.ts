@@ -56,13 +56,14 @@ export async function startCommand({ config, log }: CommandContext): Promise<num
     }
     const connection = engineConnection(config, engineUrl);
 
+    const caughtMailDir = path.join(config.dataDir, 'mail');
     const notifications = await runNotifications({
       db: db.app,
       config: {
         smtpUrl: config.notifications.smtpUrl,
         mailFrom: config.notifications.mailFrom ?? DEFAULT_MAIL_FROM,
         sms: config.notifications.sms,
-        caughtMailDir: path.join(config.dataDir, 'mail'),
+        caughtMailDir,
       },
       logger: log.child({ component: 'notify' }),
     });
@@ -87,6 +88,7 @@ export async function startCommand({ config, log }: CommandContext): Promise<num
         client,
         log: log.child({ component: 'web' }),
         secureCookies: config.web.secureCookies,
+        ...(notifications.catcher ? { caughtMailDir } : {}),
       }),
       config.web.port,
       config.web.host,

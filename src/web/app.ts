@@ -5,6 +5,7 @@ import type { Knex } from 'knex';
 import type { Logger } from '../logger.js';
 import { authRoutes } from './auth/routes.js';
 import { loadSession, requireCsrfToken } from './auth/session-middleware.js';
+import { caughtMailRoutes } from './dev/mail-routes.js';
 import { errorHandler } from './error-handler.js';
 import { HttpError } from './http-error.js';
 import { inboxRoutes } from './inbox/routes.js';
@@ -20,6 +21,8 @@ export interface WebAppOptions {
   readonly secureCookies: boolean;
   /** Sign-in attempts per client IP; 20 per 5 minutes unless given. */
   readonly signInRateLimit?: RateLimitOptions;
+  /** The in-process SMTP catcher's folder, when it runs: administrators then see caught e-mail. */
+  readonly caughtMailDir?: string;
   /** Passed to express's `trust proxy` when the app runs behind a reverse proxy. */
   readonly trustProxy?: boolean | number | string;
 }
@@ -44,6 +47,7 @@ export function createWebApp(options: WebAppOptions): express.Express {
     }),
   );
   api.use(inboxRoutes(options.db, options.client));
+  api.use(caughtMailRoutes(options.db, options.caughtMailDir));
   api.use((_req, _res, next) => next(new HttpError(404, 'not-found', 'No such resource.')));
   app.use('/api', (_req, res, next) => {
     res.set('cache-control', 'no-store');
