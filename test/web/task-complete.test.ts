@@ -147,5 +147,21 @@ describe('staff web app: opening and completing a task', () => {
     );
     expect(byName).toEqual({ trackingCode: 'C-1405-0042', decision: 'accepted', days: 10 });
     expect((await request(app).get(`/api/tasks/${key}`).set('cookie', manager.cookie)).status).toBe(404);
+    // R-X-02: who completed the task, with what, is in the audit trail of the instance.
+    const audit = (await db
+      .owner('audit_events')
+      .where({ action: 'user-task.completed', entity_id: key })
+      .select('actor', 'process_instance_key', 'after')) as {
+      actor: string;
+      process_instance_key: string;
+      after: { variables: object };
+    }[];
+    expect(audit).toEqual([
+      {
+        actor: 'staff:mcc.manager',
+        process_instance_key: instance,
+        after: expect.objectContaining({ variables: { decision: 'accepted', days: 10 } }),
+      },
+    ]);
   });
 });

@@ -8,6 +8,7 @@ import { HttpError } from '../http-error.js';
 import { parseInboxFilter } from './filter.js';
 import { caseOfInstance } from './task-case.js';
 import { checkSubmission, formOfTask, variablesOfTask } from './task-form.js';
+import { appendAuditEvent } from '../../audit/audit-trail.js';
 import { mayWorkOn } from '../../camunda/user-tasks.js';
 import { claimTask, findOpenTask, inboxOf, releaseTask, type InboxTask } from './tasks.js';
 
@@ -83,10 +84,21 @@ export function inboxRoutes(db: Knex, client: CamundaClient): Router {
       });
       return;
     }
-    await client.completeUserTask({
-      userTaskKey: task.userTaskKey,
-      variables: submission.variables,
-    } as never);
+    // Recorded in the same transaction as the engine call: refused by the engine, it is not recorded.
+    await db.transaction(async (trx) => {
+      await appendAuditEvent(trx, {
+        actor: `staff:${username}`,
+        action: 'user-task.completed',
+        entityType: 'user_task',
+        entityId: task.userTaskKey,
+        after: { elementId: task.elementId, name: task.name, variables: submission.variables },
+        processInstanceKey: task.processInstanceKey,
+      });
+      await client.completeUserTask({
+        userTaskKey: task.userTaskKey,
+        variables: submission.variables,
+      } as never);
+    });
     res.status(204).end();
   });
 
