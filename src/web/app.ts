@@ -9,6 +9,7 @@ import { caughtMailRoutes } from './dev/mail-routes.js';
 import { errorHandler } from './error-handler.js';
 import { HttpError } from './http-error.js';
 import { inboxRoutes } from './inbox/routes.js';
+import { publicStatusRoutes } from './public/status-routes.js';
 import { securityHeaders } from './security/headers.js';
 import type { RateLimitOptions } from './security/rate-limit.js';
 
@@ -21,6 +22,8 @@ export interface WebAppOptions {
   readonly secureCookies: boolean;
   /** Sign-in attempts per client IP; 20 per 5 minutes unless given. */
   readonly signInRateLimit?: RateLimitOptions;
+  /** Public complaint-status lookups per client IP; 10 per 10 minutes unless given. */
+  readonly publicLookupRateLimit?: RateLimitOptions;
   /** The in-process SMTP catcher's folder, when it runs: administrators then see caught e-mail. */
   readonly caughtMailDir?: string;
   /** Passed to express's `trust proxy` when the app runs behind a reverse proxy. */
@@ -48,6 +51,9 @@ export function createWebApp(options: WebAppOptions): express.Express {
   );
   api.use(inboxRoutes(options.db, options.client));
   api.use(caughtMailRoutes(options.db, options.caughtMailDir));
+  api.use(
+    publicStatusRoutes(options.db, options.publicLookupRateLimit ?? { limit: 10, windowMs: 10 * 60 * 1000 }),
+  );
   api.use((_req, _res, next) => next(new HttpError(404, 'not-found', 'No such resource.')));
   app.use('/api', (_req, res, next) => {
     res.set('cache-control', 'no-store');
