@@ -9,6 +9,7 @@ import { caughtMailRoutes } from './dev/mail-routes.js';
 import { errorHandler } from './error-handler.js';
 import { HttpError } from './http-error.js';
 import { inboxRoutes } from './inbox/routes.js';
+import { feedbackRoutes } from './public/feedback-routes.js';
 import { publicStatusRoutes } from './public/status-routes.js';
 import { securityHeaders } from './security/headers.js';
 import type { RateLimitOptions } from './security/rate-limit.js';
@@ -22,8 +23,8 @@ export interface WebAppOptions {
   readonly secureCookies: boolean;
   /** Sign-in attempts per client IP; 20 per 5 minutes unless given. */
   readonly signInRateLimit?: RateLimitOptions;
-  /** Public complaint-status lookups per client IP; 10 per 10 minutes unless given. */
-  readonly publicLookupRateLimit?: RateLimitOptions;
+  /** Requests per client IP to each public (no sign-in) endpoint; 10 per 10 minutes unless given. */
+  readonly publicRateLimit?: RateLimitOptions;
   /** The in-process SMTP catcher's folder, when it runs: administrators then see caught e-mail. */
   readonly caughtMailDir?: string;
   /** Passed to express's `trust proxy` when the app runs behind a reverse proxy. */
@@ -51,9 +52,9 @@ export function createWebApp(options: WebAppOptions): express.Express {
   );
   api.use(inboxRoutes(options.db, options.client));
   api.use(caughtMailRoutes(options.db, options.caughtMailDir));
-  api.use(
-    publicStatusRoutes(options.db, options.publicLookupRateLimit ?? { limit: 10, windowMs: 10 * 60 * 1000 }),
-  );
+  const publicLimit = options.publicRateLimit ?? { limit: 10, windowMs: 10 * 60 * 1000 };
+  api.use(feedbackRoutes(options.db, options.client, publicLimit));
+  api.use(publicStatusRoutes(options.db, publicLimit));
   api.use((_req, _res, next) => next(new HttpError(404, 'not-found', 'No such resource.')));
   app.use('/api', (_req, res, next) => {
     res.set('cache-control', 'no-store');

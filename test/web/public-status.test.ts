@@ -14,7 +14,7 @@ describe('public complaint status lookup (no sign-in)', () => {
 
   beforeAll(async () => {
     db = await demoDatabase();
-    app = webApp(db, undefined, { publicLookupRateLimit: { limit: 1000, windowMs: 60_000 } });
+    app = webApp(db, undefined, { publicRateLimit: { limit: 1000, windowMs: 60_000 } });
     ({ trackingCode } = await db.app.transaction((trx) =>
       registerComplaint(
         trx,
@@ -65,7 +65,7 @@ describe('public complaint status lookup (no sign-in)', () => {
   });
 
   it('is rate-limited per client', async () => {
-    const limited = webApp(db, undefined, { publicLookupRateLimit: { limit: 3, windowMs: 60_000 } });
+    const limited = webApp(db, undefined, { publicRateLimit: { limit: 3, windowMs: 60_000 } });
     const statuses: number[] = [];
     for (let i = 0; i < 5; i++)
       statuses.push((await ask({ trackingCode, phone: '09130000000' }, limited)).status);
