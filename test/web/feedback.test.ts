@@ -128,4 +128,11 @@ describe('public satisfaction link (R-ISO-05)', () => {
     // A second answer before the process has recorded the first is refused.
     expect((await request(app).post(url(token)).send({ satisfaction: 1 })).status).toBe(409);
   });
+
+  it('is rate-limited per client across tokens: guessing links does not open fresh windows', async () => {
+    const limited = webApp(db, t.client, { publicRateLimit: { limit: 3, windowMs: 60_000 } });
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i++) statuses.push((await request(limited).get(url(newFeedbackToken()))).status);
+    expect(statuses).toEqual([404, 404, 404, 429, 429]);
+  });
 });

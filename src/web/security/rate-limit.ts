@@ -8,13 +8,15 @@ export interface RateLimitOptions {
   readonly now?: () => number;
 }
 
-/** A fixed-window limiter kept in memory, per client IP and route. One process only. */
+/** A fixed-window limiter kept in memory, per client IP, method and route pattern. One process only. */
 export function rateLimit(options: RateLimitOptions): RequestHandler {
   const now = options.now ?? Date.now;
   const windows = new Map<string, { start: number; count: number }>();
   return (req, _res, next) => {
     const t = now();
-    const key = `${req.ip ?? '?'} ${req.method} ${req.baseUrl}${req.path}`;
+    // The route's pattern, not the path: a token or key in the path must not open a fresh window.
+    const route = (req.route as { path?: unknown } | undefined)?.path;
+    const key = `${req.ip ?? '?'} ${req.method} ${req.baseUrl}${typeof route === 'string' ? route : req.path}`;
     let w = windows.get(key);
     if (!w || t - w.start >= options.windowMs) {
       if (windows.size > 10_000)
