@@ -7,7 +7,8 @@ export interface OpenTask {
   readonly candidateGroups?: string[];
 }
 
-const NO_WAIT = { consistency: { waitUpToMs: 0 } };
+/** Read what the engine has now: the embedded engine is always consistent; a cluster's index may lag. */
+export const NO_WAIT = { consistency: { waitUpToMs: 0 } };
 
 /** The open user tasks of a process instance. */
 export async function openTasks(client: CamundaClient, processInstanceKey: string): Promise<OpenTask[]> {

@@ -17,9 +17,11 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
     let status = 500;
     let code = 'internal-error';
     let detail = 'Something went wrong; the error has been logged.';
+    let details: Readonly<Record<string, unknown>> = {};
     if (err instanceof HttpError) {
       ({ status, code } = err);
       detail = err.message;
+      details = err.details;
       res.set(err.headers);
     } else if ((err as { type?: unknown }).type === 'entity.too.large') {
       [status, code, detail] = [413, 'payload-too-large', 'The request body is too large.'];
@@ -34,6 +36,6 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
     res
       .status(status)
       .type('application/problem+json')
-      .json({ type: 'about:blank', status, code, title: detail });
+      .json({ type: 'about:blank', status, code, title: detail, ...details });
   };
 }

@@ -6,7 +6,7 @@ import { registerComplaint } from '../../src/domain/complaints/register-complain
 import { bpmn, line } from '../engine/support/bpmn.js';
 import { deploy, startEngineUnderTest, type EngineUnderTest } from '../engine/support/engine-server.js';
 import type { TestDatabase } from '../support/database.js';
-import { demoDatabase, webApp } from './support.js';
+import { demoDatabase, instanceVariables, webApp } from './support.js';
 
 /** The tail of the complaint process: wait for the member's answer, then a task shows it. */
 const awaitFeedback = bpmn(
@@ -113,16 +113,7 @@ describe('public satisfaction link (R-ISO-05)', () => {
       { consistency: { waitUpToMs: 0 } } as never,
     );
     expect((tasks.items as unknown as { elementId: string }[]).map((x) => x.elementId)).toEqual(['Seen']);
-    const variables = await t.client.searchVariables(
-      { filter: { processInstanceKey: instance } } as never,
-      { consistency: { waitUpToMs: 0 } } as never,
-    );
-    const byName = Object.fromEntries(
-      (variables.items as unknown as { name: string; value: string }[]).map((v) => [
-        v.name,
-        JSON.parse(v.value),
-      ]),
-    );
+    const byName = await instanceVariables(t.client, instance);
     expect(byName).toMatchObject({ satisfaction: 4, satisfactionComment: 'پیگیری خوبی بود.' });
 
     // A second answer before the process has recorded the first is refused.

@@ -6,7 +6,8 @@ import { loadDemoDataIfEmpty } from '../../src/db/seeds/demo-data.js';
 import { createWebApp, type WebAppOptions } from '../../src/web/app.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 
-export const DEMO_PASSWORD = 'mcc-demo-1404';
+import { DEMO_PASSWORD } from '../../src/db/seeds/demo-organisation.js';
+export { DEMO_PASSWORD };
 
 /** A migrated database with the demo organisation. */
 export async function demoDatabase(): Promise<TestDatabase> {
@@ -45,4 +46,18 @@ export async function signIn(
   const setCookie = ([] as string[]).concat(res.headers['set-cookie'] ?? []);
   const cookie = setCookie.find((c) => c.startsWith('mcc_session='))!.split(';')[0]!;
   return { cookie, csrfToken: (res.body as { csrfToken: string }).csrfToken };
+}
+
+/** The variables of a process instance, by name, with their values parsed. */
+export async function instanceVariables(
+  client: CamundaClient,
+  processInstanceKey: string,
+): Promise<Record<string, unknown>> {
+  const result = await client.searchVariables(
+    { filter: { processInstanceKey } } as never,
+    { consistency: { waitUpToMs: 0 } } as never,
+  );
+  return Object.fromEntries(
+    (result.items as unknown as { name: string; value: string }[]).map((v) => [v.name, JSON.parse(v.value)]),
+  );
 }

@@ -6,7 +6,7 @@ import { createEngineClient } from '../../src/camunda/client.js';
 import { bpmn, line } from '../engine/support/bpmn.js';
 import { deploy, startEngineUnderTest, type EngineUnderTest } from '../engine/support/engine-server.js';
 import type { TestDatabase } from '../support/database.js';
-import { demoDatabase, signIn, webApp, type SignedIn } from './support.js';
+import { demoDatabase, instanceVariables, signIn, webApp, type SignedIn } from './support.js';
 
 const form = {
   executionPlatform: 'Camunda Cloud',
@@ -135,16 +135,7 @@ describe('staff web app: opening and completing a task', () => {
       variables: { decision: 'accepted', days: 10, trackingCode: 'forged', isAdmin: true },
     });
     expect(done.status).toBe(204);
-    const variables = await t.client.searchVariables(
-      { filter: { processInstanceKey: instance } } as never,
-      { consistency: { waitUpToMs: 0 } } as never,
-    );
-    const byName = Object.fromEntries(
-      (variables.items as unknown as { name: string; value: string }[]).map((v) => [
-        v.name,
-        JSON.parse(v.value),
-      ]),
-    );
+    const byName = await instanceVariables(t.client, instance);
     expect(byName).toEqual({ trackingCode: 'C-1405-0042', decision: 'accepted', days: 10 });
     expect((await request(app).get(`/api/tasks/${key}`).set('cookie', manager.cookie)).status).toBe(404);
     // R-X-02: who completed the task, with what, is in the audit trail of the instance.

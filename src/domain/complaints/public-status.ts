@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { toLatinDigits } from '../../calendar/index.js';
 import type { ComplaintRow, ComplaintStatus } from './complaint-record.js';
 import { complainantIdentifiers } from './contacts.js';
 import { normaliseTrackingCode, TRACKING_CODE_PATTERN } from './tracking-code.js';
@@ -16,10 +17,7 @@ export interface PublicComplaintStatus {
 
 /** A phone number as people write it: Persian or Arabic digits, spaces, dashes, +98 or 0098. */
 export function normalisePhone(input: string): string {
-  const digits = input
-    .replace(/[۰-۹]/g, (d) => String('۰۱۲۳۴۵۶۷۸۹'.indexOf(d)))
-    .replace(/[٠-٩]/g, (d) => String('٠١٢٣٤٥٦٧٨٩'.indexOf(d)))
-    .replace(/[^0-9+]/g, '');
+  const digits = toLatinDigits(input).replace(/[^0-9+]/g, '');
   return digits.replace(/^(\+98|0098)/, '0');
 }
 

@@ -7,7 +7,7 @@ import { sessionOf } from '../auth/session-middleware.js';
 import { HttpError } from '../http-error.js';
 import { parseInboxFilter } from './filter.js';
 import { caseOfInstance } from './task-case.js';
-import { checkSubmission, formOfTask, variablesOfTask } from './task-form.js';
+import { checkSubmission, formAndVariablesOf } from './task-form.js';
 import { appendAuditEvent } from '../../audit/audit-trail.js';
 import { mayWorkOn } from '../../camunda/user-tasks.js';
 import { claimTask, findOpenTask, inboxOf, releaseTask, type InboxTask } from './tasks.js';
@@ -54,9 +54,8 @@ export function inboxRoutes(db: Knex, client: CamundaClient): Router {
   router.get('/tasks/:key', async (req, res) => {
     const { username } = sessionOf(res);
     const task = await visibleTask(req.params.key as string, username);
-    const [form, variables, taskCase] = await Promise.all([
-      formOfTask(client, task.userTaskKey),
-      variablesOfTask(client, task.userTaskKey),
+    const [{ form, variables }, taskCase] = await Promise.all([
+      formAndVariablesOf(client, task.userTaskKey),
       caseOfInstance(db, task.processInstanceKey),
     ]);
     res.json({ task, form, variables, case: taskCase });
@@ -69,21 +68,18 @@ export function inboxRoutes(db: Knex, client: CamundaClient): Router {
       throw new HttpError(403, 'task-not-yours', 'Claim the task before completing it.');
     const body = completeBody.safeParse(req.body);
     if (!body.success) throw new HttpError(400, 'bad-request', 'The body must be { "variables": { … } }.');
-    const [form, context] = await Promise.all([
-      formOfTask(client, task.userTaskKey),
-      variablesOfTask(client, task.userTaskKey),
-    ]);
+    const { form, variables: context } = await formAndVariablesOf(client, task.userTaskKey);
     const submission = checkSubmission(form, body.data.variables, context);
-    if (!submission.ok) {
-      res.status(400).type('application/problem+json').json({
-        type: 'about:blank',
-        status: 400,
-        code: 'invalid-values',
-        title: "Some values do not meet the form's rules.",
-        fields: submission.problems,
-      });
-      return;
-    }
+    if (!submission.ok)
+      throw new HttpError(
+        400,
+        'invalid-values',
+        "Some values do not meet the form's rules.",
+        {},
+        {
+          fields: submission.problems,
+        },
+      );
     // Recorded in the same transaction as the engine call: refused by the engine, it is not recorded.
     await db.transaction(async (trx) => {
       await appendAuditEvent(trx, {

@@ -1,4 +1,5 @@
 import type { CamundaClient } from '@camunda8/orchestration-cluster-api';
+import { NO_WAIT } from '../../camunda/user-tasks.js';
 import {
   formFields,
   validateFormFile,
@@ -7,10 +8,8 @@ import {
   type SubmissionProblem,
 } from '../../forms/form-schema.js';
 
-const NO_WAIT = { consistency: { waitUpToMs: 0 } };
-
 /** The task's linked Camunda form, or null for a task without one. */
-export async function formOfTask(client: CamundaClient, userTaskKey: string): Promise<FormSchema | null> {
+async function formOfTask(client: CamundaClient, userTaskKey: string): Promise<FormSchema | null> {
   const result = (await client.getUserTaskForm({ userTaskKey } as never, NO_WAIT as never)) as
     { schema?: unknown } | undefined;
   if (!result?.schema) return null;
@@ -23,10 +22,7 @@ export async function formOfTask(client: CamundaClient, userTaskKey: string): Pr
 }
 
 /** The variables the task sees (its own and its scopes'), by name; truncated values are left out. */
-export async function variablesOfTask(
-  client: CamundaClient,
-  userTaskKey: string,
-): Promise<Record<string, unknown>> {
+async function variablesOfTask(client: CamundaClient, userTaskKey: string): Promise<Record<string, unknown>> {
   const result = await client.searchUserTaskVariables(
     { userTaskKey, page: { limit: 1000 } } as never,
     NO_WAIT as never,
@@ -36,6 +32,18 @@ export async function variablesOfTask(
     if (!v.isTruncated) variables[v.name] = JSON.parse(v.value) as unknown;
   }
   return variables;
+}
+
+/** What a task page shows and what a submission is checked against: the form and the variables it sees. */
+export async function formAndVariablesOf(
+  client: CamundaClient,
+  userTaskKey: string,
+): Promise<{ form: FormSchema | null; variables: Record<string, unknown> }> {
+  const [form, variables] = await Promise.all([
+    formOfTask(client, userTaskKey),
+    variablesOfTask(client, userTaskKey),
+  ]);
+  return { form, variables };
 }
 
 export type Submission =

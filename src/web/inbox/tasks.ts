@@ -1,4 +1,5 @@
 import type { CamundaClient } from '@camunda8/orchestration-cluster-api';
+import { NO_WAIT } from '../../camunda/user-tasks.js';
 import { isOverdue, matchesFilter, type InboxFilter } from './filter.js';
 
 /** A user task as the inbox shows it. */
@@ -42,7 +43,6 @@ interface RawTask {
   priority?: number | null;
 }
 
-const NO_WAIT = { consistency: { waitUpToMs: 0 } };
 const PAGE = { limit: 1000 };
 
 function toInboxTask(t: RawTask): InboxTask {
