@@ -17,6 +17,7 @@
  */
 import { ESCALATION_REASONS } from '../../workers/complaints/escalate.js';
 import { REMINDER_REASONS } from '../../workers/complaints/remind.js';
+import { STAGE_LABELS_FA } from '../domain/complaints/labels.js';
 import { COMPLAINT_STAGES } from '../domain/complaints/record-stage.js';
 import type { WorkerDefinition } from './worker-definition.js';
 
@@ -123,30 +124,6 @@ export interface HeaderHint {
   readonly optional?: boolean;
 }
 
-const STAGE_LABELS: Readonly<Record<string, string>> = {
-  registered: 'ثبت شد',
-  acknowledged: 'اعلام وصول شد',
-  classified: 'شدت و مهلت‌ها تعیین شد',
-  reviewed: 'بررسی شد',
-  forwarded_to_secretary_general: 'به دبیرکل ارجاع شد',
-  handler_assigned: 'مسئول رسیدگی تعیین شد',
-  handler_refused_as_stakeholder: 'مسئول رسیدگی ذی‌نفع بود و رد شد',
-  investigated: 'رسیدگی شد',
-  root_cause_analysed: 'علت ریشه‌ای تحلیل شد',
-  decided: 'دبیرکل تصمیم گرفت',
-  committee_decision: 'تصمیم کمیته',
-  committee_convened: 'کمیته دعوت شد',
-  committee_decided: 'کمیته تصمیم گرفت',
-  corrective_action_defined: 'اقدام اصلاحی تعریف شد',
-  result_communicated: 'نتیجه به شاکی اعلام شد',
-  satisfaction_requested: 'نظرسنجی رضایت ارسال شد',
-  satisfaction_recorded: 'رضایت شاکی ثبت شد',
-  reminder_sent: 'یادآوری ارسال شد',
-  escalated: 'تأخیر گزارش شد',
-  closed: 'پرونده بسته شد',
-  note: 'یادداشت',
-};
-
 const REASON_LABELS: Readonly<Record<string, string>> = {
   'acknowledgement-overdue': 'تأخیر در اعلام وصول',
   'response-overdue': 'تأخیر در پاسخ',
@@ -164,7 +141,7 @@ const choicesOf = (values: readonly string[], labels: Readonly<Record<string, st
  */
 export const HEADER_HINTS: Readonly<Record<string, Readonly<Record<string, HeaderHint>>>> = {
   'complaint.record-stage': {
-    stage: { label: 'مرحله', choices: choicesOf(COMPLAINT_STAGES, STAGE_LABELS) },
+    stage: { label: 'مرحله', choices: choicesOf(COMPLAINT_STAGES, STAGE_LABELS_FA) },
     fields: { label: 'متغیرهای ثبت‌شده در مرحله', optional: true },
   },
   'complaint.escalate': {

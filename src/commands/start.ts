@@ -11,8 +11,10 @@ import { DEFAULT_MAIL_FROM, runNotifications } from '../notify/index.js';
 import { seedDemoComplaints } from './demo-complaints.js';
 import { engineConnection } from './engine-connection.js';
 import { untilStopped } from './until-stopped.js';
+import { LocalFileStore } from '../domain/complaints/file-store.js';
 import { createWebApp } from '../web/app.js';
 import { listenWeb } from '../web/server.js';
+import { ensureUiBuilt } from '../web/ui-build.js';
 import { startProcessWorkers } from './process-workers.js';
 
 /** The project root: processes/ and forms/ are deployed from there. */
@@ -82,6 +84,7 @@ export async function startCommand({ config, log }: CommandContext): Promise<num
     stops.push(() => workers.stop());
     if (demo) await seedDemoComplaints(client, db.app, log);
 
+    await ensureUiBuilt({ info: (message) => log.info(message) });
     const web = await listenWeb(
       createWebApp({
         db: db.app,
@@ -89,6 +92,7 @@ export async function startCommand({ config, log }: CommandContext): Promise<num
         log: log.child({ component: 'web' }),
         secureCookies: config.web.secureCookies,
         ...(notifications.catcher ? { caughtMailDir } : {}),
+        attachmentStore: new LocalFileStore(path.join(config.dataDir, 'attachments')),
       }),
       config.web.port,
       config.web.host,

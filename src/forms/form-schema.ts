@@ -800,7 +800,7 @@ function checkFields(
   options: SubmissionOptions,
 ): void {
   for (const field of fields) {
-    if (field.hide.some((condition) => isTrue(condition, feelContext))) continue;
+    if (field.hide.some((condition) => conditionHolds(condition, feelContext))) continue;
     const name = `${prefix}${field.key}`;
     const value = getPath(scope, field.key);
     if (field.type === 'dynamiclist') {
@@ -827,13 +827,14 @@ function checkFields(
       });
       continue;
     }
-    if (isTrue(field.readonly, feelContext) || isTrue(field.disabled, feelContext)) continue;
+    if (conditionHolds(field.readonly, feelContext) || conditionHolds(field.disabled, feelContext)) continue;
     const message = checkValue(field, value, options);
     if (message !== null) problems.push({ field: name, message });
   }
 }
 
-function isTrue(condition: string | boolean, context: Record<string, unknown>): boolean {
+/** Whether a form property that is a boolean or a FEEL expression (`hide`, `readonly`, `disabled`) holds. */
+export function conditionHolds(condition: string | boolean, context: Record<string, unknown>): boolean {
   if (typeof condition === 'boolean') return condition;
   if (!condition.startsWith('=')) return false;
   const result = evaluateFeel(condition.slice(1), context);

@@ -19,6 +19,9 @@ async function freePort() {
 
 /** One throw-away PostgreSQL for the whole run; each test file makes its own database in it. */
 export default async function globalSetup() {
+  // The browser tests serve the built pages; build them once here when their sources changed.
+  const { ensureUiBuilt } = await tsImport('../../src/web/ui-build.ts', import.meta.url);
+  await ensureUiBuilt();
   if (process.env.TEST_DATABASE_ADMIN_URL) return; // an outer runner already provides one
   const { startEmbeddedPostgres } = await tsImport('../../src/db/embedded-postgres.ts', import.meta.url);
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'eccim-test-pg-'));

@@ -23,6 +23,18 @@ export const COMPLAINT_KINDS = [
   'criticism',
   'suggestion',
 ] as const satisfies readonly ComplaintKind[];
+export const COMPLAINT_STATUSES = [
+  'registered',
+  'under_review',
+  'with_secretary_general',
+  'assigned',
+  'investigating',
+  'awaiting_decision',
+  'in_committee',
+  'communicating_result',
+  'closed',
+  'withdrawn',
+] as const satisfies readonly ComplaintStatus[];
 export const FINAL_RESULTS = ['accepted', 'rejected', 'settled'] as const satisfies readonly FinalResult[];
 
 /** The document every stage of a complaint is recorded on (R-CMP-14). */

@@ -8,6 +8,9 @@ import { DomainInputError, parseInput, type InputIssue } from './errors.js';
 import { blankToUndefined, entityId, instant, optionalText, text } from './field-types.js';
 import { recordStage } from './record-stage.js';
 import { generateTrackingCode } from './tracking-code.js';
+import { CHANNEL_LABELS_FA } from './labels.js';
+
+export { CHANNEL_LABELS_FA };
 
 export const COMPLAINT_CHANNELS = [
   'in_person',
@@ -18,16 +21,6 @@ export const COMPLAINT_CHANNELS = [
   'meeting',
   'call',
 ] as const satisfies readonly ComplaintChannel[];
-
-export const CHANNEL_LABELS_FA: Record<ComplaintChannel, string> = {
-  in_person: 'مراجعهٔ حضوری',
-  phone: 'تلفن',
-  website: 'وب‌سایت اتاق',
-  letter: 'نامه',
-  survey: 'نظرسنجی',
-  meeting: 'نشست تخصصی',
-  call: 'تماس تلفنی پیگیری‌شده',
-};
 
 /** The complaint form (ME-FR-01-01-01) as the web app and the workers fill it (R-CMP-03). */
 export const registerComplaintSchema = z

@@ -8,6 +8,15 @@ export const ACTION_SOURCE_TYPES = ['complaint', 'survey', 'meeting', 'call', 'm
 export type ActionSourceType = (typeof ACTION_SOURCE_TYPES)[number];
 export type ActionStatus = 'open' | 'in_progress' | 'done' | 'effective' | 'ineffective' | 'cancelled';
 
+export const ACTION_STATUS_LABELS_FA: Record<ActionStatus, string> = {
+  open: 'باز',
+  in_progress: 'در حال انجام',
+  done: 'انجام‌شده، در انتظار ارزیابی اثربخشی',
+  effective: 'اثربخش',
+  ineffective: 'غیراثربخش',
+  cancelled: 'لغوشده',
+};
+
 /** One row of `corrective_actions`. */
 export interface CorrectiveActionRow {
   id: number;

@@ -36,6 +36,9 @@ export function requireCsrfToken(): RequestHandler {
   return (req, res, next) => {
     const session = res.locals.session as Session | undefined;
     if (SAFE_METHODS.has(req.method) || !session) return next();
+    // Public endpoints act for nobody, whoever's cookie comes along: a staff member filling the
+    // website form for a walk-in member must not be refused.
+    if (req.path.startsWith('/public/')) return next();
     // Sign-in is exempt: it needs no session, and it accepts JSON only.
     if (req.method === 'POST' && req.path === '/session') return next();
     const sent = req.get(CSRF_HEADER);

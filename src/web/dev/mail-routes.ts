@@ -1,10 +1,8 @@
 import express, { type Router } from 'express';
 import type { Knex } from 'knex';
 import { caughtMail, listCaughtMails } from '../../notify/caught-mail.js';
-import { sessionOf } from '../auth/session-middleware.js';
+import { requireRole } from '../auth/require-role.js';
 import { HttpError } from '../http-error.js';
-
-const ADMINISTRATOR = 'administrator';
 
 /**
  * GET /api/dev/mails and /api/dev/mails/:number: the e-mails the in-process SMTP catcher kept, for
@@ -14,17 +12,7 @@ export function caughtMailRoutes(db: Knex, caughtMailDir: string | undefined): R
   const router = express.Router();
   if (!caughtMailDir) return router;
 
-  router.use('/dev/mails', async (_req, res, next) => {
-    const { staffId } = sessionOf(res);
-    const isAdministrator = await db('staff_roles')
-      .where({ staff_id: staffId, role: ADMINISTRATOR })
-      .first('role');
-    next(
-      isAdministrator
-        ? undefined
-        : new HttpError(403, 'administrators-only', 'Only administrators see caught e-mail.'),
-    );
-  });
+  router.use('/dev/mails', requireRole(db, 'administrator'));
 
   router.get('/dev/mails', async (_req, res) => {
     const mails = await listCaughtMails(caughtMailDir);

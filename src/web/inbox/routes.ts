@@ -6,7 +6,7 @@ import { candidateGroupsOf } from '../../domain/staff-groups.js';
 import { sessionOf } from '../auth/session-middleware.js';
 import { HttpError } from '../http-error.js';
 import { parseInboxFilter } from './filter.js';
-import { caseOfInstance } from './task-case.js';
+import { caseOfInstance, caseTitlesOf } from './task-case.js';
 import { checkSubmission, formAndVariablesOf } from './task-form.js';
 import { appendAuditEvent } from '../../audit/audit-trail.js';
 import { mayWorkOn } from '../../camunda/user-tasks.js';
@@ -23,7 +23,12 @@ export function inboxRoutes(db: Knex, client: CamundaClient): Router {
   router.get('/inbox', async (req, res) => {
     const { username } = sessionOf(res);
     const filter = parseInboxFilter(req.query);
-    res.json(await inboxOf(client, username, await candidateGroupsOf(db, username), filter));
+    const inbox = await inboxOf(client, username, await candidateGroupsOf(db, username), filter);
+    const titles = await caseTitlesOf(db, [...new Set(inbox.tasks.map((t) => t.processInstanceKey))]);
+    res.json({
+      ...inbox,
+      tasks: inbox.tasks.map((t) => ({ ...t, case: titles.get(t.processInstanceKey) ?? null })),
+    });
   });
 
   /** The task if the user may see it; 404 otherwise, so tasks of others stay invisible. */

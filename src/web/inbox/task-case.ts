@@ -93,3 +93,40 @@ export async function caseOfInstance(db: Knex, processInstanceKey: string): Prom
     })),
   };
 }
+
+/** What an inbox row names a task's case by. */
+export interface CaseTitle {
+  readonly complaintId: number;
+  readonly trackingCode: string;
+  readonly subject: string;
+}
+
+/** The complaint behind each of these process instances (its own, or a corrective action's), in one query. */
+export async function caseTitlesOf(
+  db: Knex,
+  processInstanceKeys: readonly string[],
+): Promise<Map<string, CaseTitle>> {
+  if (processInstanceKeys.length === 0) return new Map();
+  const rows = (await db
+    .select({
+      key: 'c.process_instance_key',
+      complaintId: 'c.id',
+      trackingCode: 'c.tracking_code',
+      subject: 'c.subject',
+    })
+    .from('complaints as c')
+    .whereIn('c.process_instance_key', processInstanceKeys)
+    .unionAll((q) =>
+      q
+        .select({
+          key: 'a.process_instance_key',
+          complaintId: 'c.id',
+          trackingCode: 'c.tracking_code',
+          subject: 'c.subject',
+        })
+        .from('corrective_actions as a')
+        .join('complaints as c', 'c.id', 'a.complaint_id')
+        .whereIn('a.process_instance_key', processInstanceKeys),
+    )) as (CaseTitle & { key: string })[];
+  return new Map(rows.map(({ key, ...title }) => [String(key), title]));
+}

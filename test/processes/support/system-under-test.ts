@@ -32,6 +32,8 @@ export interface SystemUnderTest {
   readonly db: TestDatabase;
   readonly engine: Engine;
   readonly client: CamundaClient;
+  /** The engine's REST address, for other clients (the web app's). */
+  readonly restAddress: string;
   readonly smtp: SmtpCatcher;
   readonly services: WorkerServices;
   /** Moves the engine clock (and the workers' clock) and fires whatever became due. */
@@ -101,6 +103,7 @@ export async function startSystem(start: Date): Promise<SystemUnderTest> {
     db,
     engine,
     client,
+    restAddress: api.url,
     smtp,
     services,
     async at(instant) {

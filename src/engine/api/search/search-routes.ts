@@ -10,6 +10,7 @@ import { processDefinitionXml, processDefinitions } from './process-definitions.
 import { processInstanceExists, processInstances } from './process-instances.js';
 import { findByKey, runSearch, searchRequest, type ExtraConditions } from './search-query.js';
 import type { SearchResource } from './search-resource.js';
+import { sequenceFlowsOf } from './sequence-flows.js';
 import { elementInstanceOfUserTask, userTasks } from './user-tasks.js';
 import {
   effectiveVariablesInScopes,
@@ -108,6 +109,13 @@ export function searchRoutes(pool: pg.Pool): express.Router {
           incidentsOfInstanceTree(params.add(instanceKey.toString())),
         ]),
       );
+    }),
+  );
+
+  router.get(
+    '/process-instances/:processInstanceKey/sequence-flows',
+    route(async (req, res) => {
+      res.json({ items: await sequenceFlowsOf(pool, key(req, 'processInstanceKey')) });
     }),
   );
 

@@ -1,0 +1,501 @@
+import { useState, type FormEvent } from 'react';
+import { api, ApiError, errorMessage } from '../api.js';
+import { Column } from '../components/Column.js';
+import { Load } from '../components/Status.js';
+import { faNumber, jalaliDateTime } from '../format.js';
+import { useLoad } from '../use-load.js';
+
+interface StaffView {
+  readonly id: number;
+  readonly username: string;
+  readonly fullNameFa: string;
+  readonly email: string | null;
+  readonly mobile: string | null;
+  readonly unit: { id: number; code: string; nameFa: string } | null;
+  readonly roles: string[];
+  readonly active: boolean;
+  readonly lockedUntil: string | null;
+  readonly lastSignInAt: string | null;
+}
+
+interface UnitView {
+  readonly id: number;
+  readonly code: string;
+  readonly nameFa: string;
+  readonly nameEn: string | null;
+  readonly manager: { id: number; username: string; fullNameFa: string } | null;
+  readonly managerStaffId: number | null;
+  readonly active: boolean;
+  readonly staffCount: number;
+  readonly codeFixed: boolean;
+}
+
+interface Role {
+  readonly id: string;
+  readonly labelFa: string;
+  readonly perUnit: boolean;
+}
+
+interface Directory {
+  readonly staff: StaffView[];
+  readonly units: UnitView[];
+  readonly roles: Role[];
+}
+
+async function loadDirectory(): Promise<Directory> {
+  const [{ staff }, { units }, { roles }] = await Promise.all([
+    api.get<{ staff: StaffView[] }>('/admin/staff'),
+    api.get<{ units: UnitView[] }>('/admin/units'),
+    api.get<{ roles: Role[] }>('/admin/roles'),
+  ]);
+  return { staff, units, roles };
+}
+
+type Errors = Record<string, string>;
+
+function fieldErrors(error: unknown): [string, Errors] {
+  if (error instanceof ApiError && error.fields.length > 0)
+    return [
+      'برخی مقدارها درست نیست؛ پیام کنار هر فیلد را ببینید.',
+      Object.fromEntries(error.fields.map((f) => [f.field.replace(/\[\d+\]$/, ''), f.message])),
+    ];
+  if (error instanceof ApiError && error.status === 409) return [error.message, {}];
+  return [errorMessage(error), {}];
+}
+
+function Field({
+  id,
+  label,
+  error,
+  children,
+}: {
+  id: string;
+  label: string;
+  error?: string | undefined;
+  children: React.ReactNode;
+}) {
+  return (
+    <div className={`field${error ? ' invalid' : ''}`}>
+      <label htmlFor={id}>{label}</label>
+      {children}
+      {error && (
+        <div className="error" role="alert">
+          {error}
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** Staff, their roles and units (administrators only; the API checks it on every call). */
+export function AdminPage() {
+  const [directory, reload] = useLoad(loadDirectory, []);
+  const [tab, setTab] = useState<'staff' | 'units'>('staff');
+  return (
+    <>
+      <h1>کاربران و واحدها</h1>
+      <div className="tabs" role="group" aria-label="بخش">
+        <button aria-pressed={tab === 'staff'} onClick={() => setTab('staff')}>
+          کارکنان
+        </button>
+        <button aria-pressed={tab === 'units'} onClick={() => setTab('units')}>
+          واحدها
+        </button>
+      </div>
+      <Load value={directory}>
+        {(d) =>
+          tab === 'staff' ? <StaffAdmin d={d} reload={reload} /> : <UnitAdmin d={d} reload={reload} />
+        }
+      </Load>
+    </>
+  );
+}
+
+function StaffAdmin({ d, reload }: { d: Directory; reload(): void }) {
+  const [editing, setEditing] = useState<StaffView | 'new' | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const act = async (action: () => Promise<unknown>, done: string) => {
+    try {
+      await action();
+      setMessage(done);
+    } catch (e) {
+      setMessage(fieldErrors(e)[0]);
+    }
+    reload();
+  };
+  return (
+    <>
+      {message && (
+        <p className="notice" role="status">
+          {message}
+        </p>
+      )}
+      <p>
+        <button onClick={() => setEditing('new')}>افزودن کاربر</button>
+      </p>
+      {editing && (
+        <StaffForm
+          key={editing === 'new' ? 'new' : editing.id}
+          d={d}
+          staff={editing === 'new' ? null : editing}
+          done={(text) => {
+            setEditing(null);
+            setMessage(text);
+            reload();
+          }}
+        />
+      )}
+      <div className="table-wrap">
+        <table className="list" aria-label="کارکنان">
+          <thead>
+            <tr>
+              <th>نام</th>
+              <th>نام کاربری</th>
+              <th>واحد</th>
+              <th>نقش‌ها</th>
+              <th>آخرین ورود</th>
+              <th>وضعیت</th>
+              <th></th>
+            </tr>
+          </thead>
+          <tbody>
+            {d.staff.map((s) => (
+              <tr key={s.id}>
+                <td>{s.fullNameFa}</td>
+                <td className="ltr">{s.username}</td>
+                <td>{s.unit?.nameFa ?? '—'}</td>
+                <td className="small">{s.roles.map((r) => roleName(d.roles, r, d.units)).join('، ')}</td>
+                <td className="small">{s.lastSignInAt ? jalaliDateTime(s.lastSignInAt) : '—'}</td>
+                <td>
+                  {s.active ? 'فعال' : <span className="badge overdue">غیرفعال</span>}
+                  {s.lockedUntil && new Date(s.lockedUntil) > new Date() && (
+                    <span className="badge major">قفل</span>
+                  )}
+                </td>
+                <td>
+                  <button className="secondary" onClick={() => setEditing(s)}>
+                    ویرایش
+                  </button>{' '}
+                  {s.lockedUntil && new Date(s.lockedUntil) > new Date() && (
+                    <button
+                      className="secondary"
+                      onClick={() =>
+                        void act(
+                          () => api.post(`/admin/staff/${s.id}/unlock`),
+                          `حساب ${s.fullNameFa} باز شد.`,
+                        )
+                      }
+                    >
+                      بازکردن قفل
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}
+
+function roleName(roles: readonly Role[], role: string, units: readonly UnitView[]): string {
+  const [id, unitCode] = role.split(':');
+  const label = roles.find((r) => r.id === id)?.labelFa ?? role;
+  const unit = unitCode ? (units.find((u) => u.code === unitCode)?.nameFa ?? unitCode) : undefined;
+  return unit ? `${label} (${unit})` : label;
+}
+
+function StaffForm({
+  d,
+  staff,
+  done,
+}: {
+  d: Directory;
+  staff: StaffView | null;
+  done(message: string): void;
+}) {
+  const [username, setUsername] = useState(staff?.username ?? '');
+  const [fullNameFa, setFullNameFa] = useState(staff?.fullNameFa ?? '');
+  const [email, setEmail] = useState(staff?.email ?? '');
+  const [mobile, setMobile] = useState(staff?.mobile ?? '');
+  const [unitId, setUnitId] = useState<number | ''>(staff?.unit?.id ?? '');
+  const [roles, setRoles] = useState<string[]>(staff?.roles ?? []);
+  const [active, setActive] = useState(staff?.active ?? true);
+  const [password, setPassword] = useState('');
+  const [errors, setErrors] = useState<Errors>({});
+  const [problem, setProblem] = useState<string | null>(null);
+
+  const grantable = d.roles.flatMap((r) => (r.perUnit ? d.units.map((u) => `${r.id}:${u.code}`) : [r.id]));
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setErrors({});
+    setProblem(null);
+    const fields = { fullNameFa, email, mobile, unitId: unitId === '' ? null : unitId, roles, active };
+    try {
+      if (staff) {
+        await api.patch(`/admin/staff/${staff.id}`, fields);
+        if (password) await api.post(`/admin/staff/${staff.id}/password`, { password });
+      } else await api.post('/admin/staff', { ...fields, username, password });
+      done(staff ? `اطلاعات ${fullNameFa} ذخیره شد.` : `کاربر ${fullNameFa} ساخته شد.`);
+    } catch (e) {
+      const [text, byField] = fieldErrors(e);
+      setProblem(text);
+      setErrors(byField);
+    }
+  };
+
+  return (
+    <form
+      className="card"
+      onSubmit={(e) => void submit(e)}
+      aria-label={staff ? 'ویرایش کاربر' : 'کاربر تازه'}
+    >
+      <h2>{staff ? `ویرایش ${staff.fullNameFa}` : 'کاربر تازه'}</h2>
+      {problem && (
+        <p className="notice error" role="alert">
+          {problem}
+        </p>
+      )}
+      <div className="form-row">
+        <Column span={8}>
+          <Field id="staff-username" label="نام کاربری" error={errors.username}>
+            <input
+              id="staff-username"
+              className="ltr"
+              value={username}
+              disabled={staff !== null}
+              onChange={(e) => setUsername(e.target.value)}
+            />
+          </Field>
+        </Column>
+        <Column span={8}>
+          <Field id="staff-name" label="نام و نام خانوادگی" error={errors.fullNameFa}>
+            <input id="staff-name" value={fullNameFa} onChange={(e) => setFullNameFa(e.target.value)} />
+          </Field>
+        </Column>
+        <Column span={8}>
+          <Field id="staff-email" label="رایانامه" error={errors.email}>
+            <input
+              id="staff-email"
+              className="ltr"
+              value={email}
+              onChange={(e) => setEmail(e.target.value)}
+            />
+          </Field>
+        </Column>
+        <Column span={8}>
+          <Field id="staff-mobile" label="تلفن همراه" error={errors.mobile}>
+            <input
+              id="staff-mobile"
+              className="ltr"
+              value={mobile}
+              onChange={(e) => setMobile(e.target.value)}
+            />
+          </Field>
+        </Column>
+        <Column span={8}>
+          <Field id="staff-unit" label="واحد" error={errors.unitId}>
+            <select
+              id="staff-unit"
+              value={unitId}
+              onChange={(e) => setUnitId(e.target.value === '' ? '' : Number(e.target.value))}
+            >
+              <option value="">—</option>
+              {d.units.map((u) => (
+                <option key={u.id} value={u.id}>
+                  {u.nameFa}
+                </option>
+              ))}
+            </select>
+          </Field>
+        </Column>
+        <Column span={8}>
+          <Field
+            id="staff-password"
+            label={staff ? 'گذرواژهٔ تازه (خالی = بدون تغییر)' : 'گذرواژه (دست‌کم ۱۲ نویسه)'}
+            error={errors.password}
+          >
+            <input
+              id="staff-password"
+              type="password"
+              className="ltr"
+              autoComplete="new-password"
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+            />
+          </Field>
+        </Column>
+      </div>
+      <fieldset>
+        <legend>نقش‌ها</legend>
+        <div className="choices">
+          {grantable.map((role) => (
+            <label key={role}>
+              <input
+                type="checkbox"
+                checked={roles.includes(role)}
+                onChange={(e) =>
+                  setRoles(e.target.checked ? [...roles, role] : roles.filter((r) => r !== role))
+                }
+              />
+              {roleName(d.roles, role, d.units)}
+            </label>
+          ))}
+        </div>
+        {errors.roles && (
+          <div className="error" role="alert">
+            {errors.roles}
+          </div>
+        )}
+      </fieldset>
+      <label className="choices">
+        <input type="checkbox" checked={active} onChange={(e) => setActive(e.target.checked)} /> حساب فعال است
+      </label>
+      <p className="small muted">غیرفعال کردن حساب یا تغییر گذرواژه همهٔ نشست‌های آن کاربر را پایان می‌دهد.</p>
+      <button type="submit">ذخیره</button>
+    </form>
+  );
+}
+
+function UnitAdmin({ d, reload }: { d: Directory; reload(): void }) {
+  const [editing, setEditing] = useState<UnitView | 'new' | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  return (
+    <>
+      {message && (
+        <p className="notice" role="status">
+          {message}
+        </p>
+      )}
+      <p>
+        <button onClick={() => setEditing('new')}>افزودن واحد</button>
+      </p>
+      {editing && (
+        <UnitForm
+          key={editing === 'new' ? 'new' : editing.id}
+          d={d}
+          unit={editing === 'new' ? null : editing}
+          done={(text) => {
+            setEditing(null);
+            setMessage(text);
+            reload();
+          }}
+        />
+      )}
+      <div className="table-wrap">
+        <table className="list" aria-label="واحدها">
+          <thead>
+            <tr>
+              <th>واحد</th>
+              <th>کد</th>
+              <th>مدیر</th>
+              <th>کارکنان</th>
+              <th>وضعیت</th>
+              <th></th>
+            </tr>
+          </thead>
+          <tbody>
+            {d.units.map((u) => (
+              <tr key={u.id}>
+                <td>{u.nameFa}</td>
+                <td className="ltr">{u.code}</td>
+                <td>{u.manager?.fullNameFa ?? '—'}</td>
+                <td>{faNumber(u.staffCount)}</td>
+                <td>{u.active ? 'فعال' : <span className="badge overdue">غیرفعال</span>}</td>
+                <td>
+                  <button className="secondary" onClick={() => setEditing(u)}>
+                    ویرایش
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}
+
+function UnitForm({ d, unit, done }: { d: Directory; unit: UnitView | null; done(message: string): void }) {
+  const [code, setCode] = useState(unit?.code ?? '');
+  const [nameFa, setNameFa] = useState(unit?.nameFa ?? '');
+  const [nameEn, setNameEn] = useState(unit?.nameEn ?? '');
+  const [managerStaffId, setManager] = useState<number | ''>(unit?.managerStaffId ?? '');
+  const [active, setActive] = useState(unit?.active ?? true);
+  const [errors, setErrors] = useState<Errors>({});
+  const [problem, setProblem] = useState<string | null>(null);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setErrors({});
+    setProblem(null);
+    const fields = {
+      ...(unit?.codeFixed ? {} : { code }),
+      nameFa,
+      nameEn,
+      managerStaffId: managerStaffId === '' ? null : managerStaffId,
+      active,
+    };
+    try {
+      if (unit) await api.patch(`/admin/units/${unit.id}`, fields);
+      else await api.post('/admin/units', fields);
+      done(`واحد ${nameFa} ذخیره شد.`);
+    } catch (e) {
+      const [text, byField] = fieldErrors(e);
+      setProblem(text);
+      setErrors(byField);
+    }
+  };
+  return (
+    <form className="card" onSubmit={(e) => void submit(e)} aria-label={unit ? 'ویرایش واحد' : 'واحد تازه'}>
+      <h2>{unit ? `ویرایش ${unit.nameFa}` : 'واحد تازه'}</h2>
+      {problem && (
+        <p className="notice error" role="alert">
+          {problem}
+        </p>
+      )}
+      <Field
+        id="unit-code"
+        label="کد واحد (لاتین، در گروه‌های کاری فرایندها به کار می‌رود)"
+        error={errors.code}
+      >
+        <input
+          id="unit-code"
+          className="ltr"
+          value={code}
+          disabled={unit?.codeFixed}
+          onChange={(e) => setCode(e.target.value)}
+        />
+      </Field>
+      {unit?.codeFixed && (
+        <p className="small muted">کد این واحد در کارها و پرونده‌ها به کار رفته است و تغییر نمی‌کند.</p>
+      )}
+      <Field id="unit-name" label="نام واحد" error={errors.nameFa}>
+        <input id="unit-name" value={nameFa} onChange={(e) => setNameFa(e.target.value)} />
+      </Field>
+      <Field id="unit-name-en" label="نام انگلیسی" error={errors.nameEn}>
+        <input id="unit-name-en" className="ltr" value={nameEn} onChange={(e) => setNameEn(e.target.value)} />
+      </Field>
+      <Field id="unit-manager" label="مدیر واحد" error={errors.managerStaffId}>
+        <select
+          id="unit-manager"
+          value={managerStaffId}
+          onChange={(e) => setManager(e.target.value === '' ? '' : Number(e.target.value))}
+        >
+          <option value="">—</option>
+          {d.staff
+            .filter((s) => s.active)
+            .map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.fullNameFa}
+              </option>
+            ))}
+        </select>
+      </Field>
+      <label className="choices">
+        <input type="checkbox" checked={active} onChange={(e) => setActive(e.target.checked)} /> واحد فعال است
+      </label>
+      <button type="submit">ذخیره</button>
+    </form>
+  );
+}

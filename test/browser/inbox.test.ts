@@ -1,0 +1,78 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Browser } from 'playwright-core';
+import type { RunningWeb } from '../../src/web/server.js';
+import { startSystem, type SystemUnderTest } from '../processes/support/system-under-test.js';
+import { fileComplaint, launchBrowser, newContext, screenshot, serveWeb, signInAs } from './support.js';
+
+describe('staff inbox in the browser', () => {
+  let sut: SystemUnderTest;
+  let web: RunningWeb;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    [sut, browser] = await Promise.all([startSystem(new Date()), launchBrowser()]);
+    web = await serveWeb(sut);
+    for (const [name, subject] of [
+      ['مریم صادقی', 'تأخیر در صدور گواهی مبدأ'],
+      ['حسن رضایی', 'پاسخ‌ندادن به تماس‌های تلفنی'],
+    ] as const)
+      await fileComplaint(sut, {
+        subject,
+        description: 'درخواست ما بیش از دو هفته بی‌پاسخ مانده است.',
+        complainantName: name,
+        complainantEmail: 'member@example.ir',
+      });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await web?.close();
+    await sut?.close();
+  });
+
+  it('the MCC manager signs in and sees the review tasks of new complaints with Jalali dates in Persian digits', async () => {
+    const context = await newContext(browser, web.url);
+    const page = await signInAs(context, 'mcc.manager');
+    const rows = page.locator('table.list tbody tr');
+    await rows.first().waitFor();
+    expect(await rows.count()).toBeGreaterThan(0);
+    const created = await rows.first().locator('td').nth(2).innerText();
+    expect(created).toMatch(/^[۰-۹]{1,2} [آ-ی]+ ۱۴۰[۵-۶]$/);
+    expect(await page.evaluate('getComputedStyle(document.body).direction')).toBe('rtl');
+    await screenshot(page, 'inbox');
+    await context.close();
+  });
+
+  it('R-CMP-04 the manager claims a review, sees the form’s own errors beside the fields, and completes it through the REST API', async () => {
+    const context = await newContext(browser, web.url);
+    const page = await signInAs(context, 'mcc.manager');
+    const row = page.locator('tr', { hasText: 'تأخیر در صدور گواهی مبدأ' });
+    await row.getByRole('button', { name: 'برداشتن' }).click();
+    await row.getByText('در دست شما').waitFor();
+    await row.getByRole('link').click();
+
+    await page.getByRole('heading', { name: /تأخیر در صدور گواهی مبدأ/ }).waitFor();
+    await page.getByRole('button', { name: 'ثبت و پایان کار' }).click();
+    const severity = page.locator('[data-component="Field_severity"]');
+    await expect(severity.getByRole('alert').innerText()).resolves.toBe('این فیلد الزامی است');
+
+    await severity.getByLabel('جزئی').check();
+    await page.getByLabel('واحد مربوط').selectOption({ label: 'امور عضویت و کارت بازرگانی' });
+    await screenshot(page, 'task-review');
+    await page.getByRole('button', { name: 'ثبت و پایان کار' }).click();
+    await page.getByRole('heading', { name: 'کارتابل' }).waitFor();
+    await sut.settle();
+
+    const stages = (await sut.db
+      .app('complaint_stages as s')
+      .join('complaints as c', 'c.id', 's.complaint_id')
+      .where('c.subject', 'تأخیر در صدور گواهی مبدأ')
+      .pluck('s.stage')) as string[];
+    expect(stages).toContain('reviewed');
+    const complaint = await sut.db
+      .app('complaints')
+      .where({ subject: 'تأخیر در صدور گواهی مبدأ' })
+      .first('severity');
+    expect(complaint.severity).toBe('minor');
+    await context.close();
+  });
+});

@@ -1,0 +1,98 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { pino } from 'pino';
+import { createEngineClient } from '../../src/camunda/client.js';
+import { DEMO_PASSWORD } from '../../src/db/seeds/demo-organisation.js';
+import { registerComplaint } from '../../src/domain/complaints/register-complaint.js';
+import { createWebApp, type WebAppOptions } from '../../src/web/app.js';
+import { listenWeb, type RunningWeb } from '../../src/web/server.js';
+import type { SystemUnderTest } from '../processes/support/system-under-test.js';
+
+/** Debian's Chromium; `npm test` installs it when missing (scripts/ensure-chromium.js) and never skips. */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Headless Chromium on a closed network: no sign-in, sync, update or other calls out. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
+  });
+}
+
+/** The web app on a free port, on the system's database and engine (a non-strict client, as `npm start` uses). */
+export async function serveWeb(
+  sut: SystemUnderTest,
+  options: Partial<WebAppOptions> = {},
+): Promise<RunningWeb> {
+  const client = createEngineClient({ restAddress: sut.restAddress, auth: { strategy: 'NONE' } });
+  return listenWeb(
+    createWebApp({
+      db: sut.db.app,
+      client,
+      log: pino({ level: process.env.TEST_WEB_LOG ?? 'silent' }),
+      secureCookies: false,
+      publicRateLimit: { limit: 1000, windowMs: 60_000 },
+      ...options,
+    }),
+    0,
+  );
+}
+
+/** A fresh browser context (its own cookies) in Persian, on a laptop-sized screen. */
+export function newContext(
+  browser: Browser,
+  baseURL: string,
+  viewport = { width: 1366, height: 900 },
+): Promise<BrowserContext> {
+  return browser.newContext({ baseURL, locale: 'fa-IR', timezoneId: 'Asia/Tehran', viewport });
+}
+
+/** Signs in through the sign-in page and waits for the inbox. */
+export async function signInAs(context: BrowserContext, username: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto('/signin');
+  await page.getByLabel('نام کاربری').fill(username);
+  await page.getByLabel('گذرواژه').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'ورود' }).click();
+  await page.getByRole('heading', { name: 'کارتابل' }).waitFor();
+  return page;
+}
+
+/** Keeps a screenshot under the system temp folder and gives its path (for reading on failure). */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  const dir = path.join(os.tmpdir(), 'eccim-screenshots');
+  await fs.mkdir(dir, { recursive: true });
+  const file = path.join(dir, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+/** A complaint registered as staff would, its process started and run up to the first user task. */
+export async function fileComplaint(
+  sut: SystemUnderTest,
+  input: { subject: string; description: string; complainantName: string; complainantEmail: string },
+): Promise<{ complaintId: number; trackingCode: string; processInstanceKey: string }> {
+  const registered = await sut.db.app.transaction((trx) =>
+    registerComplaint(trx, { channel: 'website', ...input }, 'system:test'),
+  );
+  const { processInstanceKey } = await sut.client.createProcessInstance({
+    processDefinitionId: 'complaint-handling',
+    variables: { complaintId: registered.id },
+  } as never);
+  await sut.settle();
+  return {
+    complaintId: registered.id,
+    trackingCode: registered.trackingCode,
+    processInstanceKey: processInstanceKey as string,
+  };
+}
