@@ -18,6 +18,11 @@ COPY workers ./workers
 COPY processes ./processes
 COPY forms ./forms
 COPY docker/app-healthcheck.ts ./docker/
+COPY scripts/build-ui.ts ./scripts/
+
+# The web pages are built here, as root, because /app stays read-only for the app's user; `npm start`
+# then finds them up to date (a digest of their sources is kept beside them).
+RUN node --import tsx scripts/build-ui.ts
 
 # DATA_DIR (.data) is the only place the app writes to; everything else stays root's, read-only.
 RUN mkdir .data && chown node:node .data

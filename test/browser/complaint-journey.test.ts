@@ -8,7 +8,15 @@ import type { RunningWeb } from '../../src/web/server.js';
 import { instanceState } from '../processes/support/case-driver.js';
 import { startSystem, type SystemUnderTest } from '../processes/support/system-under-test.js';
 import { instanceVariables } from '../web/support.js';
-import { launchBrowser, newContext, screenshot, serveWeb, signInAs } from './support.js';
+import {
+  expectRightToLeft,
+  fileComplaint,
+  launchBrowser,
+  newContext,
+  screenshot,
+  serveWeb,
+  signInAs,
+} from './support.js';
 
 /** The smallest valid PNG: a 1×1 transparent pixel. */
 const PNG = Buffer.from(
@@ -213,6 +221,54 @@ describe('a website complaint carried to its end in the browser', () => {
     await page.getByRole('button', { name: 'نمایش وضعیت' }).click();
     await expect(page.getByRole('region', { name: 'وضعیت درخواست' }).innerText()).resolves.toContain(
       'بسته شدن پرونده',
+    );
+  });
+
+  it('R-CMP-14 an auditor finds the case in the register and follows it in the dossier: every stage, the attachment, the audit events and the path on the diagram', async () => {
+    const page = await as('auditor');
+    await page.getByRole('link', { name: 'پرونده‌های شکایت' }).click();
+    await page.getByLabel('جست‌وجو').fill(trackingCode);
+    await page.getByLabel('جست‌وجو').press('Enter');
+    await page.locator('table.list tbody tr').filter({ hasText: SUBJECT }).getByRole('link').click();
+
+    await page.getByRole('heading', { name: SUBJECT }).waitFor();
+    const history = await page.getByRole('region', { name: 'سابقهٔ رسیدگی' }).innerText();
+    for (const stage of ['ثبت شد', 'بررسی', 'کمیته', 'بسته']) expect(history).toContain(stage);
+    await expect(page.getByRole('link', { name: 'رسید.png' }).isVisible()).resolves.toBe(true);
+    // The unit the member named survives the manager's review, which started from it.
+    await expect(page.getByRole('region', { name: 'مشخصات' }).innerText()).resolves.toContain(
+      'امور عضویت و کارت بازرگانی',
+    );
+    await expect(page.getByRole('region', { name: 'رویدادهای ممیزی' }).innerText()).resolves.toContain(
+      'user-task.completed',
+    );
+    const diagram = page.locator('.diagram');
+    await diagram.locator('.djs-element.visited').first().waitFor();
+    for (const id of ['Task_ManagerReview', 'Task_CommitteeDecision', 'End_Closed'])
+      await expect(diagram.locator(`[data-element-id="${id}"]`).getAttribute('class')).resolves.toContain(
+        'visited',
+      );
+    await expect(
+      diagram.locator('[data-element-id="Task_RootCauseAnalysis"]').getAttribute('class'),
+    ).resolves.not.toContain('visited');
+    await screenshot(page, 'dossier');
+    await expectRightToLeft(page);
+  });
+
+  it('R-CMP-14 while a case is open, its dossier marks the current step on the diagram', async () => {
+    const open = await fileComplaint(sut, {
+      subject: 'کندی پاسخ‌گویی واحد صدور گواهی',
+      description: 'برای گواهی مبدأ سه بار مراجعه کردیم.',
+      complainantName: 'بهرام نیکو',
+      complainantEmail: 'nikoo@example.ir',
+    });
+    const page = await as('mcc.manager');
+    await page.goto(`/complaints/${open.complaintId}`);
+    const current = page.locator('.diagram [data-element-id="Task_ManagerReview"]');
+    await current.waitFor();
+    await expect(current.getAttribute('class')).resolves.toContain('current');
+    await expect(page.getByRole('region', { name: 'مسیر فرایند' }).innerText()).resolves.toContain(
+      'گام کنونی',
     );
   });
 

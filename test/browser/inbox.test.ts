@@ -2,7 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser } from 'playwright-core';
 import type { RunningWeb } from '../../src/web/server.js';
 import { startSystem, type SystemUnderTest } from '../processes/support/system-under-test.js';
-import { fileComplaint, launchBrowser, newContext, screenshot, serveWeb, signInAs } from './support.js';
+import {
+  expectRightToLeft,
+  fileComplaint,
+  launchBrowser,
+  newContext,
+  screenshot,
+  serveWeb,
+  signInAs,
+} from './support.js';
 
 describe('staff inbox in the browser', () => {
   let sut: SystemUnderTest;
@@ -37,8 +45,8 @@ describe('staff inbox in the browser', () => {
     expect(await rows.count()).toBeGreaterThan(0);
     const created = await rows.first().locator('td').nth(2).innerText();
     expect(created).toMatch(/^[۰-۹]{1,2} [آ-ی]+ ۱۴۰[۵-۶]$/);
-    expect(await page.evaluate('getComputedStyle(document.body).direction')).toBe('rtl');
     await screenshot(page, 'inbox');
+    await expectRightToLeft(page);
     await context.close();
   });
 

@@ -96,3 +96,28 @@ export async function fileComplaint(
     processInstanceKey: processInstanceKey as string,
   };
 }
+
+/**
+ * Checks a page's layout reads right to left, as on the screenshot: the document is RTL, the page
+ * heading starts at the right edge, and a table's first column is its right-most.
+ */
+export async function expectRightToLeft(page: Page): Promise<void> {
+  const width = page.viewportSize()!.width;
+  const direction = await page.evaluate(
+    '[document.documentElement.dir, getComputedStyle(document.body).direction]',
+  );
+  if (JSON.stringify(direction) !== '["rtl","rtl"]')
+    throw new Error(`the page is not RTL: ${JSON.stringify(direction)}`);
+  const heading = (await page.locator('main h1').first().boundingBox())!;
+  if (heading.x + heading.width < width * 0.75)
+    throw new Error(
+      `the heading is not at the right edge: it ends at ${heading.x + heading.width} of ${width}`,
+    );
+  const headers = page.locator('main table.list thead th');
+  if ((await headers.count()) > 1) {
+    const first = (await headers.first().boundingBox())!;
+    const last = (await headers.last().boundingBox())!;
+    if (!(first.x > last.x))
+      throw new Error('the table runs left to right: its first column is not the right-most');
+  }
+}

@@ -56,6 +56,8 @@ const output = z.object({
   /** Read by `Timer_AcknowledgementDue` (R-ISO-01). */
   acknowledgementDueAt: dateTimeOut,
   kind: z.string(),
+  /** The unit the complainant named, so that the review form starts from it (R-CMP-04: adds what is missing). */
+  concernedUnitId: z.number().optional(),
   /** The choices the review, decision and corrective-action forms offer. */
   unitOptions: z.array(z.object({ label: z.string(), value: z.number() })),
   staffOptions: z.array(z.object({ label: z.string(), value: z.number() })),
@@ -145,6 +147,7 @@ export const registerWorker = defineWorker({
       return {
         ...(await formOptions(trx)),
         kind: after.kind,
+        ...(after.concerned_unit_id !== null ? { concernedUnitId: after.concerned_unit_id } : {}),
         complaintId: after.id,
         trackingCode: after.tracking_code,
         complainantCanBeNotified: canBeNotified(contact),

@@ -54,6 +54,8 @@ export const api = {
   patch: async <T>(path: string, body: unknown): Promise<T> =>
     parsed<T>(await send('PATCH', path, JSON.stringify(body), true)),
   delete: async <T>(path: string): Promise<T> => parsed<T>(await send('DELETE', path)),
+  /** A text body (a BPMN diagram's XML). */
+  text: async (path: string): Promise<string> => (await send('GET', path)).text(),
   /** A multipart form (files); the browser sets the boundary. */
   upload: async <T>(path: string, form: FormData): Promise<T> => parsed<T>(await send('POST', path, form)),
 };

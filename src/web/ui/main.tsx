@@ -3,7 +3,9 @@ import { createRoot } from 'react-dom/client';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
 import { PublicLayout, StaffLayout } from './components/Layout.js';
 import { AdminPage } from './pages/AdminPage.js';
+import { DossierPage } from './pages/Dossier.js';
 import { InboxPage } from './pages/Inbox.js';
+import { RegisterPage } from './pages/Register.js';
 import { MailsPage } from './pages/MailsPage.js';
 import { ComplaintFormPage } from './public/ComplaintFormPage.js';
 import { FeedbackPage } from './public/FeedbackPage.js';
@@ -42,6 +44,8 @@ function App() {
         <Route path="/" element={<Navigate to="/inbox" replace />} />
         <Route path="/inbox" element={<InboxPage />} />
         <Route path="/tasks/:key" element={<TaskPage />} />
+        <Route path="/complaints" element={<RegisterPage />} />
+        <Route path="/complaints/:id" element={<DossierPage />} />
         <Route path="/admin" element={<AdminPage />} />
         <Route path="/admin/mails" element={<MailsPage />} />
         <Route path="*" element={<p className="card">این صفحه وجود ندارد.</p>} />
