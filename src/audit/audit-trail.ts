@@ -97,7 +97,8 @@ export async function appendAuditEvent(
   return event;
 }
 
-interface AuditRow {
+/** A row of `audit_events` as the database gives it. */
+export interface AuditRow {
   seq: string;
   occurred_at: Date;
   actor: string;

@@ -18,3 +18,13 @@ export type Role = keyof typeof ROLES;
 export function unitManagerGroup(unitCode: string): `unit-manager:${string}` {
   return `unit-manager:${unitCode}`;
 }
+
+/** The roles that see every complaint in the register and its dossiers (unit managers see their unit's). */
+export const FULL_REGISTER_ROLES = [
+  'mcc-manager',
+  'mcc-expert',
+  'secretary-general',
+  'sg-representative',
+  'president',
+  'auditor',
+] as const satisfies readonly Role[];

@@ -212,9 +212,9 @@ describe('a website complaint carried to its end in the browser', () => {
     // Subjects show the tracking code in Persian digits, as the member reads it.
     const subject = `نتیجهٔ رسیدگی به شکایت شما — کد رهگیری ${trackingCode.replace(/[0-9]/g, (d) => '۰۱۲۳۴۵۶۷۸۹'[Number(d)]!)}`;
     await page.locator('tr', { hasText: 'ahmadi@example.ir' }).getByRole('button', { name: subject }).click();
-    await expect(page.getByRole('region', { name: 'متن رایانامه' }).innerText()).resolves.toContain(
-      feedbackLink,
-    );
+    const body = page.getByRole('region', { name: 'متن رایانامه' });
+    await body.getByRole('heading', { name: subject }).waitFor();
+    await expect(body.innerText()).resolves.toContain(feedbackLink);
   });
 
   it('R-ISO-05 the member answers the satisfaction link once, and the case closes', async () => {

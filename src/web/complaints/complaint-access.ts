@@ -14,17 +14,8 @@
  */
 import type { Knex } from 'knex';
 import type { ComplaintRow } from '../../domain/complaints/complaint-record.js';
-import type { Role } from '../../domain/roles.js';
+import { FULL_REGISTER_ROLES } from '../../domain/roles.js';
 import { HttpError } from '../http-error.js';
-
-export const FULL_REGISTER_ROLES = [
-  'mcc-manager',
-  'mcc-expert',
-  'secretary-general',
-  'sg-representative',
-  'president',
-  'auditor',
-] as const satisfies readonly Role[];
 
 /**
  * The condition "staff member `staffId` may see this complaint" on `complaints` aliased `alias`, for

@@ -5,6 +5,7 @@
  * events about it (R-X-02). The caller has checked that the user may see the complaint.
  */
 import type { Knex } from 'knex';
+import { fromRow, type AuditRow } from '../../audit/audit-trail.js';
 import { COMPLAINT_FORM, type ComplaintRow } from '../../domain/complaints/complaint-record.js';
 import {
   CHANNEL_LABELS_FA,
@@ -392,33 +393,10 @@ export async function auditEventsOf(
       if (keys.length) w.orWhereIn('e.process_instance_key', keys);
     })
     .orderBy('e.seq')
-    .select(
-      'e.seq',
-      'e.occurred_at',
-      'e.actor',
-      'e.action',
-      'e.entity_type',
-      'e.entity_id',
-      'e.before',
-      'e.after',
-      'e.document_code',
-      'e.hash',
-      { process_instance_key: db.raw('e.process_instance_key::text') },
-    )) as {
-    seq: string;
-    occurred_at: Date;
-    actor: string;
-    action: string;
-    entity_type: string;
-    entity_id: string;
-    before: unknown;
-    after: unknown;
-    process_instance_key: string | null;
-    document_code: string | null;
-    hash: string;
-  }[];
+    .select('e.*', { process_instance_key: db.raw('e.process_instance_key::text') })) as AuditRow[];
+  const events = rows.map(fromRow);
   const usernames = [
-    ...new Set(rows.filter((r) => r.actor.startsWith('staff:')).map((r) => r.actor.slice('staff:'.length))),
+    ...new Set(events.filter((e) => e.actor.startsWith('staff:')).map((e) => e.actor.slice('staff:'.length))),
   ];
   const names = new Map(
     usernames.length
@@ -430,19 +408,10 @@ export async function auditEventsOf(
         ).map((s) => [`staff:${s.username}`, s.full_name_fa])
       : [],
   );
-  return rows.map((r) => ({
-    seq: Number(r.seq),
-    occurredAt: r.occurred_at.toISOString(),
-    actor: r.actor,
-    actorNameFa: names.get(r.actor) ?? null,
-    action: r.action,
-    entityType: r.entity_type,
-    entityId: r.entity_id,
-    before: r.before,
-    after: r.after,
-    processInstanceKey: r.process_instance_key,
-    documentCode: r.document_code,
-    hash: r.hash,
+  return events.map(({ prevHash: _prevHash, ...e }) => ({
+    ...e,
+    occurredAt: e.occurredAt.toISOString(),
+    actorNameFa: names.get(e.actor) ?? null,
   }));
 }
 

@@ -6,6 +6,7 @@ import { candidateGroupsOf } from '../../domain/staff-groups.js';
 import { sessionOf } from '../auth/session-middleware.js';
 import { HttpError } from '../http-error.js';
 import { parseInboxFilter } from './filter.js';
+import type { InboxAnswer } from './inbox-types.js';
 import { caseOfInstance, caseTitlesOf } from './task-case.js';
 import { checkSubmission, formAndVariablesOf } from './task-form.js';
 import { appendAuditEvent } from '../../audit/audit-trail.js';
@@ -25,10 +26,11 @@ export function inboxRoutes(db: Knex, client: CamundaClient): Router {
     const filter = parseInboxFilter(req.query);
     const inbox = await inboxOf(client, username, await candidateGroupsOf(db, username), filter);
     const titles = await caseTitlesOf(db, [...new Set(inbox.tasks.map((t) => t.processInstanceKey))]);
-    res.json({
+    const answer: InboxAnswer = {
       ...inbox,
       tasks: inbox.tasks.map((t) => ({ ...t, case: titles.get(t.processInstanceKey) ?? null })),
-    });
+    };
+    res.json(answer);
   });
 
   /** The task if the user may see it; 404 otherwise, so tasks of others stay invisible. */

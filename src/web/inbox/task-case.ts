@@ -1,33 +1,8 @@
 import type { Knex } from 'knex';
 import type { ComplaintRow } from '../../domain/complaints/complaint-record.js';
+import type { CaseTitle, TaskCase } from './inbox-types.js';
 
-/** The complaint a task belongs to, as the task page shows it beside the form. */
-export interface TaskCase {
-  readonly kind: 'complaint';
-  readonly complaint: {
-    readonly id: number;
-    readonly trackingCode: string;
-    readonly kind: ComplaintRow['kind'];
-    readonly channel: ComplaintRow['channel'];
-    readonly subject: string;
-    readonly description: string;
-    readonly severity: ComplaintRow['severity'];
-    readonly status: ComplaintRow['status'];
-    readonly member: string | null;
-    readonly complainant: string | null;
-    readonly concernedUnit: string | null;
-    readonly receivedAt: string;
-    readonly responseDueAt: string | null;
-    readonly resolutionDueAt: string | null;
-  };
-  /** Every stage recorded so far (ME-FR-01-01-01), oldest first. */
-  readonly history: {
-    readonly stage: string;
-    readonly actor: string | null;
-    readonly occurredAt: string;
-    readonly summaryFa: string | null;
-  }[];
-}
+export type { CaseTitle, TaskCase };
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -92,13 +67,6 @@ export async function caseOfInstance(db: Knex, processInstanceKey: string): Prom
       summaryFa: s.summary_fa,
     })),
   };
-}
-
-/** What an inbox row names a task's case by. */
-export interface CaseTitle {
-  readonly complaintId: number;
-  readonly trackingCode: string;
-  readonly subject: string;
 }
 
 /** The complaint behind each of these process instances (its own, or a corrective action's), in one query. */

@@ -1,34 +1,9 @@
 import type { CamundaClient } from '@camunda8/orchestration-cluster-api';
 import { NO_WAIT } from '../../camunda/user-tasks.js';
 import { isOverdue, matchesFilter, type InboxFilter } from './filter.js';
+import type { Inbox, InboxTask } from './inbox-types.js';
 
-/** A user task as the inbox shows it. */
-export interface InboxTask {
-  readonly userTaskKey: string;
-  readonly name: string | null;
-  readonly elementId: string;
-  readonly processInstanceKey: string;
-  readonly processDefinitionId: string | null;
-  readonly creationDate: string | null;
-  readonly dueDate: string | null;
-  readonly assignee: string | null;
-  readonly candidateGroups: string[];
-  readonly priority: number | null;
-}
-
-export interface Inbox {
-  /** The tasks the filter lets through, most urgent first, each marked when overdue. */
-  readonly tasks: (InboxTask & { readonly overdue: boolean })[];
-  /** Counted over the whole inbox, whatever the filter, so the tabs keep their numbers. */
-  readonly counts: {
-    readonly total: number;
-    readonly assignedToMe: number;
-    readonly open: number;
-    readonly overdue: number;
-  };
-  /** The processes the inbox holds tasks of, for the process filter. */
-  readonly processes: { readonly id: string; readonly tasks: number }[];
-}
+export type { Inbox, InboxTask };
 
 interface RawTask {
   userTaskKey: string;

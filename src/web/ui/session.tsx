@@ -1,4 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
+import { FULL_REGISTER_ROLES } from '../../domain/roles.js';
 import { api, setCsrfToken } from './api.js';
 
 export interface User {
@@ -57,16 +58,8 @@ export function useSession(): SessionState {
   return state;
 }
 
-/** Roles that see the whole complaint register (the API applies the same rule to every record). */
-const REGISTER_ROLES = [
-  'mcc-manager',
-  'mcc-expert',
-  'secretary-general',
-  'sg-representative',
-  'president',
-  'auditor',
-  'unit-manager',
-];
+/** Who sees the register link: the roles that see every complaint, and unit managers (their unit's). */
+const REGISTER_ROLES: readonly string[] = [...FULL_REGISTER_ROLES, 'unit-manager'];
 
 export function seesRegister(user: User): boolean {
   return user.roles.some((role) => REGISTER_ROLES.includes(role));

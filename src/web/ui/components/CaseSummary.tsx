@@ -8,28 +8,8 @@ import {
   STATUS_LABELS,
   label,
 } from '../complaint-labels.js';
+import type { TaskCase } from '../../inbox/inbox-types.js';
 import { useSession, seesRegister } from '../session.js';
-
-export interface TaskCase {
-  readonly kind: 'complaint';
-  readonly complaint: {
-    readonly id: number;
-    readonly trackingCode: string;
-    readonly kind: string;
-    readonly channel: string;
-    readonly subject: string;
-    readonly description: string;
-    readonly severity: string | null;
-    readonly status: string;
-    readonly member: string | null;
-    readonly complainant: string | null;
-    readonly concernedUnit: string | null;
-    readonly receivedAt: string;
-    readonly responseDueAt: string | null;
-    readonly resolutionDueAt: string | null;
-  };
-  readonly history: { stage: string; actor: string | null; occurredAt: string; summaryFa: string | null }[];
-}
 
 /** The complaint beside a task: what it is about and what has happened so far. */
 export function CaseSummary({ value }: { value: TaskCase }) {

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { api, ApiError, errorMessage } from '../api.js';
 import { Column } from '../components/Column.js';
 import { Load } from '../components/Status.js';
@@ -72,7 +72,7 @@ function Field({
   id: string;
   label: string;
   error?: string | undefined;
-  children: React.ReactNode;
+  children: ReactNode;
 }) {
   return (
     <div className={`field${error ? ' invalid' : ''}`}>
@@ -111,18 +111,34 @@ export function AdminPage() {
   );
 }
 
-function StaffAdmin({ d, reload }: { d: Directory; reload(): void }) {
-  const [editing, setEditing] = useState<StaffView | 'new' | null>(null);
+/** A list an administrator edits: a notice line, an add button, the open editor, and the table. */
+function EditableList<T extends { readonly id: number }>({
+  label,
+  addLabel,
+  columns,
+  items,
+  row,
+  editor,
+  reload,
+}: {
+  label: string;
+  addLabel: string;
+  columns: readonly string[];
+  items: readonly T[];
+  /** The cells of one item; `edit` opens its editor, `act` runs an action and reports its outcome. */
+  row(item: T, edit: () => void, act: (action: () => Promise<unknown>, done: string) => void): ReactNode;
+  editor(item: T | null, done: (message: string) => void): ReactNode;
+  reload(): void;
+}) {
+  const [editing, setEditing] = useState<T | 'new' | null>(null);
   const [message, setMessage] = useState<string | null>(null);
-  const act = async (action: () => Promise<unknown>, done: string) => {
-    try {
-      await action();
-      setMessage(done);
-    } catch (e) {
-      setMessage(fieldErrors(e)[0]);
-    }
-    reload();
-  };
+  const act = (action: () => Promise<unknown>, done: string) =>
+    void action()
+      .then(
+        () => setMessage(done),
+        (e: unknown) => setMessage(fieldErrors(e)[0]),
+      )
+      .finally(reload);
   return (
     <>
       {message && (
@@ -131,71 +147,101 @@ function StaffAdmin({ d, reload }: { d: Directory; reload(): void }) {
         </p>
       )}
       <p>
-        <button onClick={() => setEditing('new')}>افزودن کاربر</button>
+        <button onClick={() => setEditing('new')}>{addLabel}</button>
       </p>
       {editing && (
-        <StaffForm
-          key={editing === 'new' ? 'new' : editing.id}
-          d={d}
-          staff={editing === 'new' ? null : editing}
-          done={(text) => {
+        <div key={editing === 'new' ? 'new' : editing.id}>
+          {editor(editing === 'new' ? null : editing, (text) => {
             setEditing(null);
             setMessage(text);
             reload();
-          }}
-        />
+          })}
+        </div>
       )}
       <div className="table-wrap">
-        <table className="list" aria-label="کارکنان">
+        <table className="list" aria-label={label}>
           <thead>
             <tr>
-              <th>نام</th>
-              <th>نام کاربری</th>
-              <th>واحد</th>
-              <th>نقش‌ها</th>
-              <th>آخرین ورود</th>
-              <th>وضعیت</th>
+              {columns.map((c) => (
+                <th key={c}>{c}</th>
+              ))}
               <th></th>
             </tr>
           </thead>
           <tbody>
-            {d.staff.map((s) => (
-              <tr key={s.id}>
-                <td>{s.fullNameFa}</td>
-                <td className="ltr">{s.username}</td>
-                <td>{s.unit?.nameFa ?? '—'}</td>
-                <td className="small">{s.roles.map((r) => roleName(d.roles, r, d.units)).join('، ')}</td>
-                <td className="small">{s.lastSignInAt ? jalaliDateTime(s.lastSignInAt) : '—'}</td>
-                <td>
-                  {s.active ? 'فعال' : <span className="badge overdue">غیرفعال</span>}
-                  {s.lockedUntil && new Date(s.lockedUntil) > new Date() && (
-                    <span className="badge major">قفل</span>
-                  )}
-                </td>
-                <td>
-                  <button className="secondary" onClick={() => setEditing(s)}>
-                    ویرایش
-                  </button>{' '}
-                  {s.lockedUntil && new Date(s.lockedUntil) > new Date() && (
-                    <button
-                      className="secondary"
-                      onClick={() =>
-                        void act(
-                          () => api.post(`/admin/staff/${s.id}/unlock`),
-                          `حساب ${s.fullNameFa} باز شد.`,
-                        )
-                      }
-                    >
-                      بازکردن قفل
-                    </button>
-                  )}
-                </td>
-              </tr>
+            {items.map((item) => (
+              <tr key={item.id}>{row(item, () => setEditing(item), act)}</tr>
             ))}
           </tbody>
         </table>
       </div>
     </>
+  );
+}
+
+/** An editor form's submission: clears and shows the problem and the per-field errors of a refused save. */
+function useSave(done: (message: string) => void) {
+  const [errors, setErrors] = useState<Errors>({});
+  const [problem, setProblem] = useState<string | null>(null);
+  const save = async (event: FormEvent, action: () => Promise<string>) => {
+    event.preventDefault();
+    setErrors({});
+    setProblem(null);
+    try {
+      done(await action());
+    } catch (e) {
+      const [text, byField] = fieldErrors(e);
+      setProblem(text);
+      setErrors(byField);
+    }
+  };
+  const problemLine = problem && (
+    <p className="notice error" role="alert">
+      {problem}
+    </p>
+  );
+  return { errors, save, problemLine };
+}
+
+function StaffAdmin({ d, reload }: { d: Directory; reload(): void }) {
+  const locked = (s: StaffView) => s.lockedUntil !== null && new Date(s.lockedUntil) > new Date();
+  return (
+    <EditableList
+      label="کارکنان"
+      addLabel="افزودن کاربر"
+      columns={['نام', 'نام کاربری', 'واحد', 'نقش‌ها', 'آخرین ورود', 'وضعیت']}
+      items={d.staff}
+      reload={reload}
+      editor={(staff, done) => <StaffForm d={d} staff={staff} done={done} />}
+      row={(s, edit, act) => (
+        <>
+          <td>{s.fullNameFa}</td>
+          <td className="ltr">{s.username}</td>
+          <td>{s.unit?.nameFa ?? '—'}</td>
+          <td className="small">{s.roles.map((r) => roleName(d.roles, r, d.units)).join('، ')}</td>
+          <td className="small">{s.lastSignInAt ? jalaliDateTime(s.lastSignInAt) : '—'}</td>
+          <td>
+            {s.active ? 'فعال' : <span className="badge overdue">غیرفعال</span>}
+            {locked(s) && <span className="badge major">قفل</span>}
+          </td>
+          <td>
+            <button className="secondary" onClick={edit}>
+              ویرایش
+            </button>{' '}
+            {locked(s) && (
+              <button
+                className="secondary"
+                onClick={() =>
+                  act(() => api.post(`/admin/staff/${s.id}/unlock`), `حساب ${s.fullNameFa} باز شد.`)
+                }
+              >
+                بازکردن قفل
+              </button>
+            )}
+          </td>
+        </>
+      )}
+    />
   );
 }
 
@@ -223,27 +269,20 @@ function StaffForm({
   const [roles, setRoles] = useState<string[]>(staff?.roles ?? []);
   const [active, setActive] = useState(staff?.active ?? true);
   const [password, setPassword] = useState('');
-  const [errors, setErrors] = useState<Errors>({});
-  const [problem, setProblem] = useState<string | null>(null);
+  const { errors, save, problemLine } = useSave(done);
 
   const grantable = d.roles.flatMap((r) => (r.perUnit ? d.units.map((u) => `${r.id}:${u.code}`) : [r.id]));
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setErrors({});
-    setProblem(null);
-    const fields = { fullNameFa, email, mobile, unitId: unitId === '' ? null : unitId, roles, active };
-    try {
+  const submit = (event: FormEvent) =>
+    save(event, async () => {
+      const fields = { fullNameFa, email, mobile, unitId: unitId === '' ? null : unitId, roles, active };
       if (staff) {
         await api.patch(`/admin/staff/${staff.id}`, fields);
         if (password) await api.post(`/admin/staff/${staff.id}/password`, { password });
-      } else await api.post('/admin/staff', { ...fields, username, password });
-      done(staff ? `اطلاعات ${fullNameFa} ذخیره شد.` : `کاربر ${fullNameFa} ساخته شد.`);
-    } catch (e) {
-      const [text, byField] = fieldErrors(e);
-      setProblem(text);
-      setErrors(byField);
-    }
-  };
+        return `اطلاعات ${fullNameFa} ذخیره شد.`;
+      }
+      await api.post('/admin/staff', { ...fields, username, password });
+      return `کاربر ${fullNameFa} ساخته شد.`;
+    });
 
   return (
     <form
@@ -252,11 +291,7 @@ function StaffForm({
       aria-label={staff ? 'ویرایش کاربر' : 'کاربر تازه'}
     >
       <h2>{staff ? `ویرایش ${staff.fullNameFa}` : 'کاربر تازه'}</h2>
-      {problem && (
-        <p className="notice error" role="alert">
-          {problem}
-        </p>
-      )}
+      {problemLine}
       <div className="form-row">
         <Column span={8}>
           <Field id="staff-username" label="نام کاربری" error={errors.username}>
@@ -359,61 +394,29 @@ function StaffForm({
 }
 
 function UnitAdmin({ d, reload }: { d: Directory; reload(): void }) {
-  const [editing, setEditing] = useState<UnitView | 'new' | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
   return (
-    <>
-      {message && (
-        <p className="notice" role="status">
-          {message}
-        </p>
+    <EditableList
+      label="واحدها"
+      addLabel="افزودن واحد"
+      columns={['واحد', 'کد', 'مدیر', 'کارکنان', 'وضعیت']}
+      items={d.units}
+      reload={reload}
+      editor={(unit, done) => <UnitForm d={d} unit={unit} done={done} />}
+      row={(u, edit) => (
+        <>
+          <td>{u.nameFa}</td>
+          <td className="ltr">{u.code}</td>
+          <td>{u.manager?.fullNameFa ?? '—'}</td>
+          <td>{faNumber(u.staffCount)}</td>
+          <td>{u.active ? 'فعال' : <span className="badge overdue">غیرفعال</span>}</td>
+          <td>
+            <button className="secondary" onClick={edit}>
+              ویرایش
+            </button>
+          </td>
+        </>
       )}
-      <p>
-        <button onClick={() => setEditing('new')}>افزودن واحد</button>
-      </p>
-      {editing && (
-        <UnitForm
-          key={editing === 'new' ? 'new' : editing.id}
-          d={d}
-          unit={editing === 'new' ? null : editing}
-          done={(text) => {
-            setEditing(null);
-            setMessage(text);
-            reload();
-          }}
-        />
-      )}
-      <div className="table-wrap">
-        <table className="list" aria-label="واحدها">
-          <thead>
-            <tr>
-              <th>واحد</th>
-              <th>کد</th>
-              <th>مدیر</th>
-              <th>کارکنان</th>
-              <th>وضعیت</th>
-              <th></th>
-            </tr>
-          </thead>
-          <tbody>
-            {d.units.map((u) => (
-              <tr key={u.id}>
-                <td>{u.nameFa}</td>
-                <td className="ltr">{u.code}</td>
-                <td>{u.manager?.fullNameFa ?? '—'}</td>
-                <td>{faNumber(u.staffCount)}</td>
-                <td>{u.active ? 'فعال' : <span className="badge overdue">غیرفعال</span>}</td>
-                <td>
-                  <button className="secondary" onClick={() => setEditing(u)}>
-                    ویرایش
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </>
+    />
   );
 }
 
@@ -423,37 +426,24 @@ function UnitForm({ d, unit, done }: { d: Directory; unit: UnitView | null; done
   const [nameEn, setNameEn] = useState(unit?.nameEn ?? '');
   const [managerStaffId, setManager] = useState<number | ''>(unit?.managerStaffId ?? '');
   const [active, setActive] = useState(unit?.active ?? true);
-  const [errors, setErrors] = useState<Errors>({});
-  const [problem, setProblem] = useState<string | null>(null);
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setErrors({});
-    setProblem(null);
-    const fields = {
-      ...(unit?.codeFixed ? {} : { code }),
-      nameFa,
-      nameEn,
-      managerStaffId: managerStaffId === '' ? null : managerStaffId,
-      active,
-    };
-    try {
+  const { errors, save, problemLine } = useSave(done);
+  const submit = (event: FormEvent) =>
+    save(event, async () => {
+      const fields = {
+        ...(unit?.codeFixed ? {} : { code }),
+        nameFa,
+        nameEn,
+        managerStaffId: managerStaffId === '' ? null : managerStaffId,
+        active,
+      };
       if (unit) await api.patch(`/admin/units/${unit.id}`, fields);
       else await api.post('/admin/units', fields);
-      done(`واحد ${nameFa} ذخیره شد.`);
-    } catch (e) {
-      const [text, byField] = fieldErrors(e);
-      setProblem(text);
-      setErrors(byField);
-    }
-  };
+      return `واحد ${nameFa} ذخیره شد.`;
+    });
   return (
     <form className="card" onSubmit={(e) => void submit(e)} aria-label={unit ? 'ویرایش واحد' : 'واحد تازه'}>
       <h2>{unit ? `ویرایش ${unit.nameFa}` : 'واحد تازه'}</h2>
-      {problem && (
-        <p className="notice error" role="alert">
-          {problem}
-        </p>
-      )}
+      {problemLine}
       <Field
         id="unit-code"
         label="کد واحد (لاتین، در گروه‌های کاری فرایندها به کار می‌رود)"

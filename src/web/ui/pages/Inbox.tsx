@@ -4,29 +4,9 @@ import { api, errorMessage } from '../api.js';
 import { Load } from '../components/Status.js';
 import { dueIn, faNumber, jalaliDate, jalaliDateTime } from '../format.js';
 import { processLabel } from '../labels.js';
+import type { InboxAnswer, InboxRow } from '../../inbox/inbox-types.js';
 import { useSession } from '../session.js';
 import { useLoad } from '../use-load.js';
-
-export interface InboxTask {
-  readonly userTaskKey: string;
-  readonly name: string | null;
-  readonly elementId: string;
-  readonly processInstanceKey: string;
-  readonly processDefinitionId: string | null;
-  readonly creationDate: string | null;
-  readonly dueDate: string | null;
-  readonly assignee: string | null;
-  readonly candidateGroups: string[];
-  readonly overdue: boolean;
-  /** The complaint the task is about. */
-  readonly case?: { complaintId: number; trackingCode: string; subject: string } | null;
-}
-
-interface Inbox {
-  readonly tasks: InboxTask[];
-  readonly counts: { total: number; assignedToMe: number; open: number; overdue: number };
-  readonly processes: { id: string; tasks: number }[];
-}
 
 /** The end of the day `days` days from today in Tehran (Iran keeps +03:30 all year). */
 function endOfTehranDay(days: number): string {
@@ -38,7 +18,7 @@ function endOfTehranDay(days: number): string {
 
 type View = 'all' | 'mine' | 'open' | 'overdue';
 
-const VIEWS: { id: View; label: string; count: keyof Inbox['counts'] }[] = [
+const VIEWS: { id: View; label: string; count: keyof InboxAnswer['counts'] }[] = [
   { id: 'all', label: 'همه', count: 'total' },
   { id: 'mine', label: 'در دست من', count: 'assignedToMe' },
   { id: 'open', label: 'در انتظار برداشتن', count: 'open' },
@@ -61,7 +41,7 @@ export function InboxPage() {
   const { user } = useSession();
   const [params, setParams] = useSearchParams();
   const view = (params.get('view') as View | null) ?? 'all';
-  const [inbox, reload] = useLoad(() => api.get<Inbox>(`/inbox${query(params)}`), [params.toString()]);
+  const [inbox, reload] = useLoad(() => api.get<InboxAnswer>(`/inbox${query(params)}`), [params.toString()]);
   const [actionError, setActionError] = useState<string | null>(null);
 
   const set = (name: string, value: string) => {
@@ -71,7 +51,7 @@ export function InboxPage() {
     setParams(next);
   };
 
-  const act = async (task: InboxTask, action: 'claim' | 'release') => {
+  const act = async (task: InboxRow, action: 'claim' | 'release') => {
     setActionError(null);
     try {
       await api.post(`/tasks/${task.userTaskKey}/${action}`);

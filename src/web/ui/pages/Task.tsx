@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { formFields, validateSubmission, type FormSchema } from '../../../forms/form-schema.js';
 import { api, ApiError, errorMessage } from '../api.js';
-import { CaseSummary, type TaskCase } from '../components/CaseSummary.js';
+import type { InboxTask, TaskCase } from '../../inbox/inbox-types.js';
+import { CaseSummary } from '../components/CaseSummary.js';
 import { Load } from '../components/Status.js';
 import { dueIn, jalaliDateTime } from '../format.js';
 import { FormView } from '../forms/FormView.js';
@@ -10,7 +11,6 @@ import { getIn, setIn, type Values } from '../forms/values.js';
 import { processLabel } from '../labels.js';
 import { useSession } from '../session.js';
 import { useLoad } from '../use-load.js';
-import type { InboxTask } from './Inbox.js';
 
 interface TaskPage {
   readonly task: InboxTask;
@@ -98,7 +98,9 @@ function TaskView({ data, reload }: { data: TaskPage; reload(): void }) {
                 · مهلت: {jalaliDateTime(task.dueDate)} ({dueIn(task.dueDate)})
               </>
             )}
-            {task.overdue && <span className="badge overdue">گذشته از مهلت</span>}
+            {task.dueDate && new Date(task.dueDate) < new Date() && (
+              <span className="badge overdue">گذشته از مهلت</span>
+            )}
           </div>
         </div>
         <Link to="/inbox">بازگشت به کارتابل</Link>
