@@ -10,9 +10,10 @@ export const UI_DIR = path.join(ROOT, 'dist/ui');
 /** What the pages are built from: a change in any of these makes the built pages stale. */
 const SOURCES = [
   'src/web/ui',
+  'src/web/inbox/inbox-types.ts',
   'src/forms',
-  'src/domain/roles.ts',
-  'src/domain/complaints/labels.ts',
+  'src/domain',
+  'src/calendar',
   'src/engine/feel',
   'package-lock.json',
 ];

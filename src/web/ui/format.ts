@@ -1,5 +1,7 @@
 /** Dates in the Jalali calendar and numbers in Persian digits, for everything the pages show. */
 
+import { toLatinDigits, toPersianDigits } from '../../calendar/jalali.js';
+
 const TEHRAN = 'Asia/Tehran';
 
 const dateFormat = new Intl.DateTimeFormat('fa-IR-u-ca-persian-nu-arabext', {
@@ -48,17 +50,9 @@ export function jalaliDateTime(value: string | Date | null | undefined, withWeek
   return `${day}، ساعت ${timeFormat.format(date)}`;
 }
 
-const PERSIAN_DIGITS = '۰۱۲۳۴۵۶۷۸۹';
-
-export function faDigits(value: number | string): string {
-  return String(value).replace(/[0-9]/g, (d) => PERSIAN_DIGITS[Number(d)]!);
-}
-
-export function latinDigits(value: string): string {
-  return value
-    .replace(/[۰-۹]/g, (d) => String(PERSIAN_DIGITS.indexOf(d)))
-    .replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x0660));
-}
+/** Persian digits for what the pages show; Latin digits for what they send (the calendar's own helpers). */
+export const faDigits = toPersianDigits;
+export const latinDigits = toLatinDigits;
 
 export function faNumber(value: number): string {
   return value.toLocaleString('fa-IR');

@@ -1,19 +1,23 @@
-import { StrictMode, type ReactNode } from 'react';
+import { lazy, StrictMode, type ComponentType, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
 import { PublicLayout, StaffLayout } from './components/Layout.js';
-import { AdminPage } from './pages/AdminPage.js';
-import { DossierPage } from './pages/Dossier.js';
 import { InboxPage } from './pages/Inbox.js';
-import { RegisterPage } from './pages/Register.js';
-import { MailsPage } from './pages/MailsPage.js';
 import { ComplaintFormPage } from './public/ComplaintFormPage.js';
 import { FeedbackPage } from './public/FeedbackPage.js';
 import { StatusPage } from './public/StatusPage.js';
 import { SignInPage } from './pages/SignIn.js';
-import { TaskPage } from './pages/Task.js';
 import { SessionProvider, useSession } from './session.js';
 import './styles.css';
+
+// Pages that only some staff open are loaded when first opened, so the public form stays light.
+const named = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) =>
+  lazy(async () => ({ default: (await load())[name] }));
+const AdminPage = named(() => import('./pages/AdminPage.js'), 'AdminPage');
+const DossierPage = named(() => import('./pages/Dossier.js'), 'DossierPage');
+const MailsPage = named(() => import('./pages/MailsPage.js'), 'MailsPage');
+const RegisterPage = named(() => import('./pages/Register.js'), 'RegisterPage');
+const TaskPage = named(() => import('./pages/Task.js'), 'TaskPage');
 
 /** Staff pages need a session; without one, the sign-in page, then back here. */
 function RequireUser({ children }: { children: ReactNode }) {

@@ -1,3 +1,4 @@
+import { Suspense } from 'react';
 import { NavLink, Outlet, useNavigate } from 'react-router';
 import { isAdministrator, seesRegister, useSession } from '../session.js';
 import { roleLabel } from '../labels.js';
@@ -42,7 +43,9 @@ export function StaffLayout() {
         </div>
       </header>
       <main>
-        <Outlet />
+        <Suspense fallback={<p className="muted">در حال بارگیری…</p>}>
+          <Outlet />
+        </Suspense>
       </main>
     </>
   );

@@ -1,25 +1,22 @@
-import { toGregorian, toJalaali, isValidJalaaliDate } from 'jalaali-js';
-import { faDigits, latinDigits } from '../format.js';
+import { gregorianDayToJalali, parseJalaliDate, toPersianDigits } from '../../../calendar/jalali.js';
 
 /** `2026-11-24` ↔ `۱۴۰۵/۰۹/۰۳`: the ISO calendar date a form stores, and the Jalali date people type. */
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
 export function isoToJalaliText(iso: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!match) return '';
-  const { jy, jm, jd } = toJalaali(Number(match[1]), Number(match[2]), Number(match[3]));
-  return faDigits(`${jy}/${pad(jm)}/${pad(jd)}`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) return '';
+  const { jy, jm, jd } = gregorianDayToJalali(iso);
+  return toPersianDigits(`${jy}/${pad(jm)}/${pad(jd)}`);
 }
 
-/** Reads `۱۴۰۵/۹/۳`, `1405-09-03` and the like; undefined when it is not a Jalali date. */
+/** Reads `۱۴۰۵/۹/۳`, `1405-09-03` and the like (the calendar's own parser); undefined when it is not a Jalali date. */
 export function jalaliTextToIso(text: string): string | undefined {
-  const match = /^\s*(\d{4})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{1,2})\s*$/.exec(latinDigits(text));
-  if (!match) return undefined;
-  const [jy, jm, jd] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  if (!isValidJalaaliDate(jy, jm, jd)) return undefined;
-  const { gy, gm, gd } = toGregorian(jy, jm, jd);
-  return `${gy}-${pad(gm)}-${pad(gd)}`;
+  try {
+    return parseJalaliDate(text);
+  } catch {
+    return undefined;
+  }
 }
 
 export function isoOfLocalDate(date: Date): string {
