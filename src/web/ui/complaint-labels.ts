@@ -11,3 +11,17 @@ export function label(labels: Readonly<Record<string, string>>, code: string | n
   if (code === null || code === undefined) return '—';
   return labels[code] ?? code;
 }
+
+/**
+ * Who did something, in Persian, from an audit actor (`staff:<username>`, `system:<part>`,
+ * `member:<id>`, `public`) when no staff name is known.
+ */
+export function actorLabel(actor: string | null | undefined): string {
+  if (!actor) return '—';
+  if (actor === 'public') return 'درخواست‌کننده (تارنما)';
+  if (actor === 'system:seed') return 'سامانه (دادهٔ نمونه)';
+  if (actor.startsWith('system:')) return 'سامانه (خودکار)';
+  if (actor.startsWith('member:')) return 'عضو';
+  if (actor.startsWith('staff:')) return actor.slice('staff:'.length);
+  return actor;
+}

@@ -6,6 +6,7 @@ import {
   SEVERITY_LABELS,
   STAGE_LABELS,
   STATUS_LABELS,
+  actorLabel,
   label,
 } from '../complaint-labels.js';
 import type { TaskCase } from '../../inbox/inbox-types.js';
@@ -63,7 +64,7 @@ export function CaseSummary({ value }: { value: TaskCase }) {
             <strong>{label(STAGE_LABELS, h.stage)}</strong>
             <div className="small muted">
               {jalaliDateTime(h.occurredAt)}
-              {h.actor && ` · ${h.actor}`}
+              {h.actor && ` · ${actorLabel(h.actor)}`}
             </div>
             {h.summaryFa && <div>{h.summaryFa}</div>}
           </li>

@@ -3,6 +3,7 @@ import { Link, useParams } from 'react-router';
 import { api } from '../api.js';
 import { Load } from '../components/Status.js';
 import { faDigits, faNumber, jalaliDate, jalaliDateTime } from '../format.js';
+import { actorLabel } from '../complaint-labels.js';
 import { useLoad } from '../use-load.js';
 
 const ProcessDiagram = lazy(() => import('../components/ProcessDiagram.js'));
@@ -149,8 +150,10 @@ function DossierView({ d }: { d: Dossier }) {
               </>
             )}
             <dt>تماس</dt>
-            <dd className="ltr-code">
-              {[c.complainant.phone, c.complainant.email].filter(Boolean).join(' · ') || '—'}
+            <dd>
+              <span className="ltr-code">
+                {[c.complainant.phone, c.complainant.email].filter(Boolean).join(' · ') || '—'}
+              </span>
             </dd>
             <dt>واحد مربوط</dt>
             <dd>{c.concernedUnit?.nameFa ?? '—'}</dd>
@@ -219,7 +222,8 @@ function DossierView({ d }: { d: Dossier }) {
               <li key={s.id}>
                 <strong>{s.labelFa}</strong>
                 <div className="small muted">
-                  {jalaliDateTime(s.occurredAt)} · {s.actor.nameFa ?? s.actor.label ?? s.actor.username}
+                  {jalaliDateTime(s.occurredAt)} ·{' '}
+                  {s.actor.nameFa ?? actorLabel(s.actor.label ?? s.actor.username)}
                 </div>
                 {s.summaryFa && <div>{s.summaryFa}</div>}
               </li>
@@ -289,7 +293,7 @@ function DossierView({ d }: { d: Dossier }) {
                 <tr key={e.seq}>
                   <td>{faNumber(e.seq)}</td>
                   <td>{jalaliDateTime(e.occurredAt)}</td>
-                  <td>{e.actorNameFa ?? <span className="ltr-code">{e.actor}</span>}</td>
+                  <td>{e.actorNameFa ?? actorLabel(e.actor)}</td>
                   <td className="ltr-code">{e.action}</td>
                   <td className="ltr-code">{e.documentCode ?? '—'}</td>
                 </tr>

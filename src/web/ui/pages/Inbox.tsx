@@ -157,7 +157,7 @@ export function InboxPage() {
                             )}
                           </td>
                           <td>{processLabel(task.processDefinitionId)}</td>
-                          <td>{jalaliDate(task.creationDate)}</td>
+                          <td className="date">{jalaliDate(task.creationDate)}</td>
                           <td>
                             {task.dueDate ? (
                               <>

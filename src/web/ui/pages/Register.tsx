@@ -205,8 +205,8 @@ export function RegisterPage() {
                           </span>
                           {c.overdue && <span className="badge overdue">گذشته از مهلت</span>}
                         </td>
-                        <td>{jalaliDate(c.receivedAt)}</td>
-                        <td>
+                        <td className="date">{jalaliDate(c.receivedAt)}</td>
+                        <td className="date">
                           {jalaliDate(c.resolutionDueAt)}
                           {c.resolutionDueAt && !c.closedAt && (
                             <div className="small muted">{dueIn(c.resolutionDueAt)}</div>

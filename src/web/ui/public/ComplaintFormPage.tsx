@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { api, ApiError, errorMessage } from '../api.js';
 import { Column } from '../components/Column.js';
 import { Load } from '../components/Status.js';
-import { faDigits } from '../format.js';
+import { faDigits, faNumber } from '../format.js';
 import { JalaliDateInput } from '../forms/JalaliDateInput.js';
 import { useLoad } from '../use-load.js';
 
@@ -54,6 +54,7 @@ export function ComplaintFormPage() {
   const [trackingCode, setTrackingCode] = useState<string | null>(null);
   const files = useRef<HTMLInputElement>(null);
   const honeypot = useRef<HTMLInputElement>(null);
+  const [chosen, setChosen] = useState<File[]>([]);
 
   const set = (name: string, value: string) => {
     setValues((v) => ({ ...v, [name]: value }));
@@ -229,14 +230,35 @@ export function ComplaintFormPage() {
               field(
                 'attachments',
                 'پیوست‌ها',
-                <input
-                  id="f-attachments"
-                  ref={files}
-                  type="file"
-                  multiple
-                  accept={data.attachments.accept}
-                  onChange={() => setErrors(({ attachments: _gone, ...rest }) => rest)}
-                />,
+                // The browser's own file button speaks the browser's language; this one speaks Persian.
+                <div className="file-picker">
+                  <input
+                    id="f-attachments"
+                    ref={files}
+                    type="file"
+                    className="visually-hidden"
+                    multiple
+                    accept={data.attachments.accept}
+                    onChange={(e) => {
+                      setChosen([...(e.target.files ?? [])]);
+                      setErrors(({ attachments: _gone, ...rest }) => rest);
+                    }}
+                  />
+                  <label htmlFor="f-attachments" className="button secondary">
+                    انتخاب فایل
+                  </label>
+                  {chosen.length === 0 ? (
+                    <span className="muted small">فایلی انتخاب نشده است</span>
+                  ) : (
+                    <ul className="small">
+                      {chosen.map((f) => (
+                        <li key={f.name}>
+                          {f.name} ({faNumber(Math.max(1, Math.round(f.size / 1024)))} کیلوبایت)
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                </div>,
                 false,
                 data.attachments.summaryFa,
               )}
