@@ -165,6 +165,32 @@ describe('complaint register: GET /api/complaints', () => {
     ]);
   });
 
+  it('R-ISO-06 sums up what the filters let through by status and severity, with the overdue count, for the chart', async () => {
+    const all = (await list('mcc.expert1')) as unknown as {
+      summary: {
+        byStatus: { value: string; count: number }[];
+        bySeverity: { value: string; count: number }[];
+        overdue: number;
+      };
+    };
+    expect(all.summary.byStatus).toEqual([
+      expect.objectContaining({ value: 'under_review', count: 1 }),
+      expect.objectContaining({ value: 'with_secretary_general', count: 1 }),
+      expect.objectContaining({ value: 'investigating', count: 1 }),
+      expect.objectContaining({ value: 'closed', count: 1, labelFa: expect.any(String) }),
+    ]);
+    expect(all.summary.bySeverity).toEqual([
+      expect.objectContaining({ value: 'major', count: 1 }),
+      expect.objectContaining({ value: 'minor', count: 2 }),
+    ]);
+    expect(all.summary.overdue).toBe(1);
+    const minor = (await list('mcc.expert1', '?severity=minor')) as unknown as typeof all;
+    expect(minor.summary.byStatus.map((s) => [s.value, s.count])).toEqual([
+      ['investigating', 1],
+      ['closed', 1],
+    ]);
+  });
+
   it('R-CMP-14 narrows by received date: whole days in Tehran, both ends included', async () => {
     expect(letters(await list('mcc.expert1', '?from=2026-05-01&to=2026-05-31'))).toEqual(['D', 'B']);
     // D was received on 2026-05-29 at 10:00 Tehran.

@@ -57,9 +57,17 @@ export interface RegisterFacets {
   readonly units: { readonly id: number; readonly code: string; readonly nameFa: string }[];
 }
 
+/** How the complaints the filters let through fall by status and severity, and how many are overdue. */
+export interface RegisterSummary {
+  readonly byStatus: (Option<ComplaintStatus> & { readonly count: number })[];
+  readonly bySeverity: (Option<Severity> & { readonly count: number })[];
+  readonly overdue: number;
+}
+
 export interface Register {
   readonly items: RegisterItem[];
   readonly total: number;
+  readonly summary: RegisterSummary;
   readonly page: number;
   readonly pageSize: number;
   readonly facets: RegisterFacets;
@@ -169,6 +177,36 @@ export async function registerFacets(db: Knex): Promise<RegisterFacets> {
   };
 }
 
+/** Counts over every complaint the query lets through (not only the page), in the order of the options. */
+async function summaryOf(db: Knex, base: Knex.QueryBuilder, now: Date): Promise<RegisterSummary> {
+  type Counted = { value: string; n: string | number }[];
+  const [byStatus, bySeverity, overdue] = await Promise.all([
+    base.clone().groupBy('c.status').select({ value: 'c.status' }).count({ n: '*' }) as Promise<Counted>,
+    base
+      .clone()
+      .whereNotNull('c.severity')
+      .groupBy('c.severity')
+      .select({ value: 'c.severity' })
+      .count({ n: '*' }) as Promise<Counted>,
+    base
+      .clone()
+      .whereRaw('?', [overdueSql(db, now)])
+      .count({ n: '*' })
+      .first() as Promise<{ n: string | number } | undefined>,
+  ]);
+  const counts = <T extends string>(rows: Counted, values: readonly T[], labels: Record<T, string>) => {
+    const byValue = new Map(rows.map((r) => [r.value, Number(r.n)]));
+    return options(values, labels)
+      .map((o) => ({ ...o, count: byValue.get(o.value) ?? 0 }))
+      .filter((o) => o.count > 0);
+  };
+  return {
+    byStatus: counts(byStatus, COMPLAINT_STATUSES, STATUS_LABELS_FA),
+    bySeverity: counts(bySeverity, SEVERITIES, SEVERITY_LABELS_FA),
+    overdue: Number(overdue?.n ?? 0),
+  };
+}
+
 /** One page of the register as the staff member `staffId` may see it. */
 export async function complaintRegister(
   db: Knex,
@@ -178,7 +216,7 @@ export async function complaintRegister(
 ): Promise<Register> {
   const base = visibleComplaints(db, staffId).leftJoin('members as m', 'm.id', 'c.member_id');
   applyFilters(db, base, query, now);
-  const [counted, rows, facets] = await Promise.all([
+  const [counted, rows, facets, summary] = await Promise.all([
     base.clone().count({ n: '*' }).first() as Promise<{ n: string | number } | undefined>,
     base
       .clone()
@@ -206,6 +244,7 @@ export async function complaintRegister(
       .offset((query.page - 1) * query.pageSize)
       .limit(query.pageSize) as Promise<RegisterRow[]>,
     registerFacets(db),
+    summaryOf(db, base, now),
   ]);
   return {
     items: rows.map((r) => ({
@@ -225,6 +264,7 @@ export async function complaintRegister(
       closedAt: iso(r.closed_at),
     })),
     total: Number(counted?.n ?? 0),
+    summary,
     page: query.page,
     pageSize: query.pageSize,
     facets,

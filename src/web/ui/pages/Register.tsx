@@ -1,5 +1,6 @@
 import { Link, useSearchParams } from 'react-router';
 import { api } from '../api.js';
+import { CountBars, type Count } from '../components/CountBars.js';
 import { Load } from '../components/Status.js';
 import { dueIn, faNumber, jalaliDate } from '../format.js';
 import { CHANNEL_LABELS, KIND_LABELS, SEVERITY_LABELS, STATUS_LABELS, label } from '../complaint-labels.js';
@@ -31,6 +32,7 @@ interface Option {
 interface Register {
   readonly items: Row[];
   readonly total: number;
+  readonly summary: { byStatus: Count[]; bySeverity: Count[]; overdue: number };
   readonly page: number;
   readonly pageSize: number;
   readonly facets: {
@@ -157,6 +159,28 @@ export function RegisterPage() {
                 />
                 فقط گذشته از مهلت
               </label>
+            </div>
+            <div className="summary">
+              <CountBars
+                title="پرونده‌ها بر پایهٔ وضعیت"
+                counts={data.summary.byStatus}
+                onPick={(v) => set('status', v)}
+              />
+              <CountBars
+                title="پرونده‌ها بر پایهٔ شدت"
+                counts={data.summary.bySeverity}
+                tone={(v) => v}
+                onPick={(v) => set('severity', v)}
+              />
+              <button
+                type="button"
+                className="count-tile"
+                onClick={() => set('overdue', 'true')}
+                title="فقط گذشته از مهلت"
+              >
+                <strong>{faNumber(data.summary.overdue)}</strong>
+                پروندهٔ گذشته از مهلت
+              </button>
             </div>
             <p className="muted">{faNumber(data.total)} پرونده</p>
             {data.items.length === 0 ? (
