@@ -1,27 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Browser } from 'playwright-core';
-import type { RunningWeb } from '../../src/web/server.js';
-import { startSystem, type SystemUnderTest } from '../processes/support/system-under-test.js';
-import { launchBrowser, newContext, serveWeb, signInAs } from './support.js';
+import { startBrowserSystem, type BrowserSystem } from './support.js';
 
 describe('administration in the browser', () => {
-  let sut: SystemUnderTest;
-  let web: RunningWeb;
-  let browser: Browser;
+  let system: BrowserSystem;
 
   beforeAll(async () => {
-    [sut, browser] = await Promise.all([startSystem(new Date()), launchBrowser()]);
-    web = await serveWeb(sut);
+    system = await startBrowserSystem();
   });
-  afterAll(async () => {
-    await browser?.close();
-    await web?.close();
-    await sut?.close();
-  });
+  afterAll(() => system?.close());
 
   it('the administrator adds a staff member with a role; the field errors of a refused save show beside the fields; the new member signs in and sees the role’s work', async () => {
-    const context = await newContext(browser, web.url);
-    const page = await signInAs(context, 'admin');
+    const page = await system.as('admin');
     await page.getByRole('link', { name: 'کاربران و واحدها' }).click();
     await page.getByRole('button', { name: 'افزودن کاربر' }).click();
     const form = page.getByRole('form', { name: 'کاربر تازه' });
@@ -40,15 +29,12 @@ describe('administration in the browser', () => {
     const row = page.locator('table[aria-label="کارکنان"] tr', { hasText: 'mcc.expert4' });
     await expect(row.innerText()).resolves.toContain('کارشناس ارتباط با اعضا');
 
-    const other = await newContext(browser, web.url);
-    const expert = await other.newPage();
+    const expert = await (await system.context()).newPage();
     await expert.goto('/signin');
     await expert.getByLabel('نام کاربری').fill('mcc.expert4');
     await expert.getByLabel('گذرواژه').fill('a-long-enough-passphrase');
     await expert.getByRole('button', { name: 'ورود' }).click();
     await expert.getByRole('heading', { name: 'کارتابل' }).waitFor();
     await expect(expert.locator('header').innerText()).resolves.toContain('کارشناس ارتباط با اعضا');
-    await other.close();
-    await context.close();
   });
 });

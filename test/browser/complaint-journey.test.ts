@@ -1,28 +1,16 @@
-import fs from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { LocalFileStore } from '../../src/domain/complaints/file-store.js';
-import type { RunningWeb } from '../../src/web/server.js';
+import type { Page } from 'playwright-core';
 import { instanceState } from '../processes/support/case-driver.js';
-import { startSystem, type SystemUnderTest } from '../processes/support/system-under-test.js';
+import { png } from '../support/sample-files.js';
+import type { SystemUnderTest } from '../processes/support/system-under-test.js';
 import { instanceVariables } from '../web/support.js';
 import {
   expectRightToLeft,
   fileComplaint,
-  launchBrowser,
-  newContext,
   screenshot,
-  serveWeb,
-  signInAs,
+  startBrowserSystem,
+  type BrowserSystem,
 } from './support.js';
-
-/** The smallest valid PNG: a 1×1 transparent pixel. */
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
-  'base64',
-);
 
 const SUBJECT = 'تأخیر در تمدید کارت بازرگانی';
 const PHONE = '۰۹۱۳۱۲۳۴۵۶۷';
@@ -42,36 +30,18 @@ function tomorrowJalali(): string {
 }
 
 describe('a website complaint carried to its end in the browser', () => {
+  let system: BrowserSystem;
   let sut: SystemUnderTest;
-  let web: RunningWeb;
-  let browser: Browser;
-  let files: string;
   let trackingCode: string;
   let processInstanceKey: string;
-  const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    files = await fs.mkdtemp(path.join(os.tmpdir(), 'eccim-journey-'));
-    [sut, browser] = await Promise.all([startSystem(new Date()), launchBrowser()]);
-    web = await serveWeb(sut, {
-      attachmentStore: new LocalFileStore(files),
-      formTokenMinAgeMs: 0,
-      caughtMailDir: sut.mailDir,
-    });
+    system = await startBrowserSystem();
+    sut = system.sut;
   });
-  afterAll(async () => {
-    for (const c of contexts) await c.close();
-    await browser?.close();
-    await web?.close();
-    await sut?.close();
-    await fs.rm(files, { recursive: true, force: true });
-  });
+  afterAll(() => system?.close());
 
-  async function as(username: string): Promise<Page> {
-    const context = await newContext(browser, web.url);
-    contexts.push(context);
-    return signInAs(context, username);
-  }
+  const as = (username: string) => system.as(username);
 
   /** Opens the inbox row of this complaint's task, claims it when open, and waits for its form. */
   async function openTask(page: Page, taskName: string): Promise<void> {
@@ -94,8 +64,7 @@ describe('a website complaint carried to its end in the browser', () => {
   }
 
   it('R-CMP-02 a member files a complaint on the public form on a phone and gets a tracking code', async () => {
-    const context = await newContext(browser, web.url, { width: 390, height: 844 });
-    contexts.push(context);
+    const context = await system.context({ width: 390, height: 844 });
     const page = await context.newPage();
     await page.goto('/complaints/new');
     await page.getByLabel('نام و نام خانوادگی').fill('نرگس احمدی');
@@ -106,7 +75,9 @@ describe('a website complaint carried to its end in the browser', () => {
       .getByLabel('شرح درخواست')
       .fill('درخواست تمدید کارت بازرگانی ما سه هفته است بی‌پاسخ مانده است.');
     await page.getByLabel('واحد مربوط (اگر می‌دانید)').selectOption({ label: 'امور عضویت و کارت بازرگانی' });
-    await page.getByLabel('پیوست‌ها').setInputFiles({ name: 'رسید.png', mimeType: 'image/png', buffer: PNG });
+    await page
+      .getByLabel('پیوست‌ها')
+      .setInputFiles({ name: 'رسید.png', mimeType: 'image/png', buffer: png() });
     await screenshot(page, 'public-form-phone');
     await page.getByRole('button', { name: 'ثبت درخواست' }).click();
     await page.getByRole('heading', { name: 'درخواست شما ثبت شد' }).waitFor();
@@ -218,8 +189,7 @@ describe('a website complaint carried to its end in the browser', () => {
   });
 
   it('R-ISO-05 the member answers the satisfaction link once, and the case closes', async () => {
-    const context = await newContext(browser, web.url, { width: 390, height: 844 });
-    contexts.push(context);
+    const context = await system.context({ width: 390, height: 844 });
     const page = await context.newPage();
     await page.goto(feedbackLink);
     await page.getByLabel(/^بسیار راضی/).check();

@@ -1,25 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Browser } from 'playwright-core';
-import type { RunningWeb } from '../../src/web/server.js';
-import { startSystem, type SystemUnderTest } from '../processes/support/system-under-test.js';
+import type { SystemUnderTest } from '../processes/support/system-under-test.js';
 import {
   expectRightToLeft,
   fileComplaint,
-  launchBrowser,
-  newContext,
   screenshot,
-  serveWeb,
-  signInAs,
+  startBrowserSystem,
+  type BrowserSystem,
 } from './support.js';
 
 describe('staff inbox in the browser', () => {
+  let system: BrowserSystem;
   let sut: SystemUnderTest;
-  let web: RunningWeb;
-  let browser: Browser;
 
   beforeAll(async () => {
-    [sut, browser] = await Promise.all([startSystem(new Date()), launchBrowser()]);
-    web = await serveWeb(sut);
+    system = await startBrowserSystem();
+    sut = system.sut;
     for (const [name, subject] of [
       ['مریم صادقی', 'تأخیر در صدور گواهی مبدأ'],
       ['حسن رضایی', 'پاسخ‌ندادن به تماس‌های تلفنی'],
@@ -31,15 +26,10 @@ describe('staff inbox in the browser', () => {
         complainantEmail: 'member@example.ir',
       });
   });
-  afterAll(async () => {
-    await browser?.close();
-    await web?.close();
-    await sut?.close();
-  });
+  afterAll(() => system?.close());
 
   it('the MCC manager signs in and sees the review tasks of new complaints with Jalali dates in Persian digits', async () => {
-    const context = await newContext(browser, web.url);
-    const page = await signInAs(context, 'mcc.manager');
+    const page = await system.as('mcc.manager');
     const rows = page.locator('table.list tbody tr');
     await rows.first().waitFor();
     expect(await rows.count()).toBeGreaterThan(0);
@@ -47,12 +37,10 @@ describe('staff inbox in the browser', () => {
     expect(created).toMatch(/^[۰-۹]{1,2} [آ-ی]+ ۱۴۰[۵-۶]$/);
     await screenshot(page, 'inbox');
     await expectRightToLeft(page);
-    await context.close();
   });
 
   it('R-CMP-04 the manager claims a review, sees the form’s own errors beside the fields, and completes it through the REST API', async () => {
-    const context = await newContext(browser, web.url);
-    const page = await signInAs(context, 'mcc.manager');
+    const page = await system.as('mcc.manager');
     const row = page.locator('tr', { hasText: 'تأخیر در صدور گواهی مبدأ' });
     await row.getByRole('button', { name: 'برداشتن' }).click();
     await row.getByText('در دست شما').waitFor();
@@ -81,6 +69,5 @@ describe('staff inbox in the browser', () => {
       .where({ subject: 'تأخیر در صدور گواهی مبدأ' })
       .first('severity');
     expect(complaint.severity).toBe('minor');
-    await context.close();
   });
 });

@@ -10,65 +10,35 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { LocalFileStore } from '../../src/domain/complaints/file-store.js';
-import type { RunningWeb } from '../../src/web/server.js';
 import { completeAs, openTasks } from '../processes/support/case-driver.js';
-import { startSystem, type SystemUnderTest } from '../processes/support/system-under-test.js';
-import { fileComplaint, launchBrowser, newContext, screenshot, serveWeb, signInAs } from './support.js';
+import { EXE, MB, png } from '../support/sample-files.js';
+import type { SystemUnderTest } from '../processes/support/system-under-test.js';
+import { fileComplaint, screenshot, serveWeb, startBrowserSystem, type BrowserSystem } from './support.js';
 
 const NOT_FOUND = 'موردی یافت نشد.';
 const FORBIDDEN = 'شما به این بخش دسترسی ندارید.';
 const TOO_MANY = 'تعداد درخواست‌ها بیش از حد مجاز است؛ چند دقیقهٔ دیگر دوباره تلاش کنید.';
 const PHONE_VIEWPORT = { width: 390, height: 844 };
-const MB = 1024 * 1024;
-
-/** The smallest valid PNG: a 1×1 transparent pixel. */
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
-  'base64',
-);
-/** A PNG of 6 MB: the header of a real one, then padding; over the form's 5 MB a file. */
-const PNG_6MB = Buffer.concat([PNG, Buffer.alloc(6 * MB - PNG.length, 0x20)]);
-/** A Windows executable (the «MZ» DOS header) under a PDF's name and media type. */
-const EXE_AS_PDF = Buffer.concat([
-  Buffer.from('MZ\x90\x00\x03\x00\x00\x00\x04\x00', 'latin1'),
-  Buffer.alloc(2048),
-]);
+/** A PNG of 6 MB: a real one, then padding; over the form's 5 MB a file. */
+const PNG_6MB = Buffer.concat([png(), Buffer.alloc(6 * MB, 0x20)]);
 
 describe('authorization and the public form’s defences in the browser', () => {
+  let system: BrowserSystem;
   let sut: SystemUnderTest;
-  let web: RunningWeb;
-  let browser: Browser;
   let files: string;
-  const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    files = await fs.mkdtemp(path.join(os.tmpdir(), 'eccim-security-'));
-    [sut, browser] = await Promise.all([startSystem(new Date()), launchBrowser()]);
-    web = await serveWeb(sut, {
-      attachmentStore: new LocalFileStore(files),
-      formTokenMinAgeMs: 0,
+    system = await startBrowserSystem({
       // Room for the bad-file and honeypot tests; the flood test serves its own app with a small limit.
       publicSubmitRateLimit: { limit: 100, windowMs: 60_000 },
     });
+    ({ sut, files } = system);
   });
-  afterAll(async () => {
-    for (const c of contexts) await c.close();
-    await browser?.close();
-    await web?.close();
-    await sut?.close();
-    await fs.rm(files, { recursive: true, force: true });
-  });
+  afterAll(() => system?.close());
 
-  async function context(baseURL = web.url, viewport?: { width: number; height: number }) {
-    const c = await newContext(browser, baseURL, viewport);
-    contexts.push(c);
-    return c;
-  }
-  async function as(username: string): Promise<Page> {
-    return signInAs(await context(), username);
-  }
+  const as = (username: string) => system.as(username);
 
   const unitId = async (code: string): Promise<number> =>
     ((await sut.db.owner('units').where({ code }).first('id')) as { id: number }).id;
@@ -241,7 +211,7 @@ describe('authorization and the public form’s defences in the browser', () => 
 
   it('R-CMP-02 R-CMP-03 the public form refuses a file over 5 MB and an executable named .pdf beside the attachments field, saves nothing, and keeps what was typed', async () => {
     const subject = 'صدور کارت بازرگانی با پیوست نادرست';
-    const page = await (await context(web.url, PHONE_VIEWPORT)).newPage();
+    const page = await (await system.context(PHONE_VIEWPORT)).newPage();
     await page.goto('/complaints/new');
     await fillForm(page, subject);
     const complaintsBefore = await count('complaints');
@@ -265,7 +235,7 @@ describe('authorization and the public form’s defences in the browser', () => 
     await page.getByLabel('پیوست‌ها').setInputFiles({
       name: 'رسید.pdf',
       mimeType: 'application/pdf',
-      buffer: EXE_AS_PDF,
+      buffer: EXE, // a Windows executable under a PDF's name and media type
     });
     // Choosing another file clears the old message.
     await attachmentsField.getByRole('alert').waitFor({ state: 'detached' });
@@ -281,7 +251,9 @@ describe('authorization and the public form’s defences in the browser', () => 
     expect(await fs.readdir(files, { recursive: true })).toEqual([]);
 
     // With a file it accepts, the same form goes through.
-    await page.getByLabel('پیوست‌ها').setInputFiles({ name: 'رسید.png', mimeType: 'image/png', buffer: PNG });
+    await page
+      .getByLabel('پیوست‌ها')
+      .setInputFiles({ name: 'رسید.png', mimeType: 'image/png', buffer: png() });
     await submit.click();
     await page.getByRole('heading', { name: 'درخواست شما ثبت شد' }).waitFor();
     expect(await count('complaints', { subject })).toBe(1);
@@ -290,7 +262,7 @@ describe('authorization and the public form’s defences in the browser', () => 
 
   it('R-CMP-02 the public form refuses a submission whose hidden honeypot field is filled, and saves nothing', async () => {
     const subject = 'درخواست ارسالی ربات';
-    const page = await (await context(web.url, PHONE_VIEWPORT)).newPage();
+    const page = await (await system.context(PHONE_VIEWPORT)).newPage();
     await page.goto('/complaints/new');
     await fillForm(page, subject);
     await page.evaluate("document.getElementById('f-website').value = 'https://spam.example'; undefined");
@@ -313,7 +285,7 @@ describe('authorization and the public form’s defences in the browser', () => 
     });
     try {
       const subject = 'درخواست تکراری دربارهٔ کارت بازرگانی';
-      const page = await (await context(flood.url, PHONE_VIEWPORT)).newPage();
+      const page = await (await system.context(PHONE_VIEWPORT, flood.url)).newPage();
       for (let i = 1; i <= 2; i++) {
         await page.goto('/complaints/new');
         await fillForm(page, subject);

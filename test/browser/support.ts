@@ -5,10 +5,11 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { pino } from 'pino';
 import { createEngineClient } from '../../src/camunda/client.js';
 import { DEMO_PASSWORD } from '../../src/db/seeds/demo-organisation.js';
+import { LocalFileStore } from '../../src/domain/complaints/file-store.js';
 import { registerComplaint } from '../../src/domain/complaints/register-complaint.js';
 import { createWebApp, type WebAppOptions } from '../../src/web/app.js';
 import { listenWeb, type RunningWeb } from '../../src/web/server.js';
-import type { SystemUnderTest } from '../processes/support/system-under-test.js';
+import { startSystem, type SystemUnderTest } from '../processes/support/system-under-test.js';
 
 /** Debian's Chromium; `npm test` installs it when missing (scripts/ensure-chromium.js) and never skips. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -120,4 +121,57 @@ export async function expectRightToLeft(page: Page): Promise<void> {
     if (!(first.x > last.x))
       throw new Error('the table runs left to right: its first column is not the right-most');
   }
+}
+
+type Viewport = { readonly width: number; readonly height: number };
+
+/** The whole system, the web app on it and a browser: what every browser test starts from. */
+export interface BrowserSystem {
+  readonly sut: SystemUnderTest;
+  readonly web: RunningWeb;
+  readonly browser: Browser;
+  /** Where the web app keeps complaint attachments. */
+  readonly files: string;
+  /** A fresh browser context (its own cookies) on the web app, or on `baseURL`; closed with the system. */
+  context(viewport?: Viewport, baseURL?: string): Promise<BrowserContext>;
+  /** Signs in as `username` in a fresh context and gives back the page, on the inbox. */
+  as(username: string): Promise<Page>;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the system (startSystem, the clock at now), a browser, and the web app on them with a
+ * file store for attachments, the caught-mail pages, and forms that may be sent at once; `options`
+ * change any of those.
+ */
+export async function startBrowserSystem(options: Partial<WebAppOptions> = {}): Promise<BrowserSystem> {
+  const files = await fs.mkdtemp(path.join(os.tmpdir(), 'eccim-browser-'));
+  const [sut, browser] = await Promise.all([startSystem(new Date()), launchBrowser()]);
+  const web = await serveWeb(sut, {
+    attachmentStore: new LocalFileStore(files),
+    formTokenMinAgeMs: 0,
+    caughtMailDir: sut.mailDir,
+    ...options,
+  });
+  const contexts: BrowserContext[] = [];
+  const context = async (viewport?: Viewport, baseURL = web.url) => {
+    const c = await newContext(browser, baseURL, viewport);
+    contexts.push(c);
+    return c;
+  };
+  return {
+    sut,
+    web,
+    browser,
+    files,
+    context,
+    as: async (username) => signInAs(await context(), username),
+    async close() {
+      for (const c of contexts) await c.close();
+      await browser.close();
+      await web.close();
+      await sut.close();
+      await fs.rm(files, { recursive: true, force: true });
+    },
+  };
 }

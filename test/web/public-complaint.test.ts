@@ -4,7 +4,6 @@ import fs from 'node:fs/promises';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { crc32, deflateSync } from 'node:zlib';
 import type express from 'express';
 import request from 'supertest';
 import { loadWorkingCalendar } from '../../src/calendar/calendar-store.js';
@@ -24,50 +23,11 @@ import { registerComplaint } from '../../src/domain/complaints/register-complain
 import type { WebAppOptions } from '../../src/web/app.js';
 import { startEngineUnderTest, type EngineUnderTest } from '../engine/support/engine-server.js';
 import type { TestDatabase } from '../support/database.js';
+import { EXE, MB, pdf, png } from '../support/sample-files.js';
 import { demoDatabase, instanceVariables, webApp } from './support.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const MB = 1024 * 1024;
 const toPersianDigits = (s: string) => s.replace(/[0-9]/g, (d) => '۰۱۲۳۴۵۶۷۸۹'[Number(d)]!);
-
-// --- small real files --------------------------------------------------------------------------
-
-function pdf(note = 'scan', size?: number): Buffer {
-  const text = Buffer.from(
-    `%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\n% ${note}\ntrailer << /Root 1 0 R >>\n%%EOF\n`,
-  );
-  if (size === undefined) return text;
-  const padded = Buffer.alloc(size, 0x20);
-  text.copy(padded);
-  return padded;
-}
-
-function pngChunk(type: string, data: Buffer): Buffer {
-  const length = Buffer.alloc(4);
-  length.writeUInt32BE(data.length);
-  const typed = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(typed));
-  return Buffer.concat([length, typed, crc]);
-}
-
-/** A 1×1 grey PNG. */
-function png(): Buffer {
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(1, 0);
-  ihdr.writeUInt32BE(1, 4);
-  ihdr[8] = 8;
-  ihdr[9] = 0;
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    pngChunk('IHDR', ihdr),
-    pngChunk('IDAT', deflateSync(Buffer.from([0, 0x80]))),
-    pngChunk('IEND', Buffer.alloc(0)),
-  ]);
-}
-
-/** The start of a Windows executable. */
-const exe = () => Buffer.concat([Buffer.from('MZ'), Buffer.alloc(200, 0x90)]);
 
 interface Attachment {
   readonly content: Buffer;
@@ -366,7 +326,7 @@ describe('public website complaint form (R-CMP-02)', () => {
     const exeAsPdf = await nothingSaved(() =>
       submit({ ...valid(), formToken: token }, [
         { content: pdf(), filename: 'letter.pdf', contentType: 'application/pdf' },
-        { content: exe(), filename: 'invoice.pdf', contentType: 'application/pdf' },
+        { content: EXE, filename: 'invoice.pdf', contentType: 'application/pdf' },
       ]),
     );
     expect(exeAsPdf.status).toBe(400);

@@ -87,6 +87,39 @@ function Field({
   );
 }
 
+/** A labelled text input with its error: the fields of the editors. */
+function TextInput({
+  id,
+  label,
+  error,
+  value,
+  onChange,
+  ltr = false,
+  ...input
+}: {
+  id: string;
+  label: string;
+  error?: string | undefined;
+  value: string;
+  onChange(value: string): void;
+  ltr?: boolean;
+  type?: string;
+  disabled?: boolean;
+  autoComplete?: string;
+}) {
+  return (
+    <Field id={id} label={label} error={error}>
+      <input
+        id={id}
+        className={ltr ? 'ltr' : undefined}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        {...input}
+      />
+    </Field>
+  );
+}
+
 /** Staff, their roles and units (administrators only; the API checks it on every call). */
 export function AdminPage() {
   const [directory, reload] = useLoad(loadDirectory, []);
@@ -294,40 +327,44 @@ function StaffForm({
       {problemLine}
       <div className="form-row">
         <Column span={8}>
-          <Field id="staff-username" label="نام کاربری" error={errors.username}>
-            <input
-              id="staff-username"
-              className="ltr"
-              value={username}
-              disabled={staff !== null}
-              onChange={(e) => setUsername(e.target.value)}
-            />
-          </Field>
+          <TextInput
+            id="staff-username"
+            label="نام کاربری"
+            error={errors.username}
+            value={username}
+            onChange={setUsername}
+            ltr
+            disabled={staff !== null}
+          />
         </Column>
         <Column span={8}>
-          <Field id="staff-name" label="نام و نام خانوادگی" error={errors.fullNameFa}>
-            <input id="staff-name" value={fullNameFa} onChange={(e) => setFullNameFa(e.target.value)} />
-          </Field>
+          <TextInput
+            id="staff-name"
+            label="نام و نام خانوادگی"
+            error={errors.fullNameFa}
+            value={fullNameFa}
+            onChange={setFullNameFa}
+          />
         </Column>
         <Column span={8}>
-          <Field id="staff-email" label="رایانامه" error={errors.email}>
-            <input
-              id="staff-email"
-              className="ltr"
-              value={email}
-              onChange={(e) => setEmail(e.target.value)}
-            />
-          </Field>
+          <TextInput
+            id="staff-email"
+            label="رایانامه"
+            error={errors.email}
+            value={email}
+            onChange={setEmail}
+            ltr
+          />
         </Column>
         <Column span={8}>
-          <Field id="staff-mobile" label="تلفن همراه" error={errors.mobile}>
-            <input
-              id="staff-mobile"
-              className="ltr"
-              value={mobile}
-              onChange={(e) => setMobile(e.target.value)}
-            />
-          </Field>
+          <TextInput
+            id="staff-mobile"
+            label="تلفن همراه"
+            error={errors.mobile}
+            value={mobile}
+            onChange={setMobile}
+            ltr
+          />
         </Column>
         <Column span={8}>
           <Field id="staff-unit" label="واحد" error={errors.unitId}>
@@ -346,20 +383,16 @@ function StaffForm({
           </Field>
         </Column>
         <Column span={8}>
-          <Field
+          <TextInput
             id="staff-password"
             label={staff ? 'گذرواژهٔ تازه (خالی = بدون تغییر)' : 'گذرواژه (دست‌کم ۱۲ نویسه)'}
             error={errors.password}
-          >
-            <input
-              id="staff-password"
-              type="password"
-              className="ltr"
-              autoComplete="new-password"
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-            />
-          </Field>
+            value={password}
+            onChange={setPassword}
+            ltr
+            type="password"
+            autoComplete="new-password"
+          />
         </Column>
       </div>
       <fieldset>
@@ -444,28 +477,27 @@ function UnitForm({ d, unit, done }: { d: Directory; unit: UnitView | null; done
     <form className="card" onSubmit={(e) => void submit(e)} aria-label={unit ? 'ویرایش واحد' : 'واحد تازه'}>
       <h2>{unit ? `ویرایش ${unit.nameFa}` : 'واحد تازه'}</h2>
       {problemLine}
-      <Field
+      <TextInput
         id="unit-code"
         label="کد واحد (لاتین، در گروه‌های کاری فرایندها به کار می‌رود)"
         error={errors.code}
-      >
-        <input
-          id="unit-code"
-          className="ltr"
-          value={code}
-          disabled={unit?.codeFixed}
-          onChange={(e) => setCode(e.target.value)}
-        />
-      </Field>
+        value={code}
+        onChange={setCode}
+        ltr
+        disabled={unit?.codeFixed}
+      />
       {unit?.codeFixed && (
         <p className="small muted">کد این واحد در کارها و پرونده‌ها به کار رفته است و تغییر نمی‌کند.</p>
       )}
-      <Field id="unit-name" label="نام واحد" error={errors.nameFa}>
-        <input id="unit-name" value={nameFa} onChange={(e) => setNameFa(e.target.value)} />
-      </Field>
-      <Field id="unit-name-en" label="نام انگلیسی" error={errors.nameEn}>
-        <input id="unit-name-en" className="ltr" value={nameEn} onChange={(e) => setNameEn(e.target.value)} />
-      </Field>
+      <TextInput id="unit-name" label="نام واحد" error={errors.nameFa} value={nameFa} onChange={setNameFa} />
+      <TextInput
+        id="unit-name-en"
+        label="نام انگلیسی"
+        error={errors.nameEn}
+        value={nameEn}
+        onChange={setNameEn}
+        ltr
+      />
       <Field id="unit-manager" label="مدیر واحد" error={errors.managerStaffId}>
         <select
           id="unit-manager"
