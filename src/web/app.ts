@@ -8,6 +8,7 @@ import { adminRoutes } from './admin/routes.js';
 import { authRoutes } from './auth/routes.js';
 import { loadSession, requireCsrfToken } from './auth/session-middleware.js';
 import { complaintRoutes } from './complaints/routes.js';
+import { correctiveActionRoutes } from './corrective-actions/routes.js';
 import { caughtMailRoutes } from './dev/mail-routes.js';
 import { errorHandler } from './error-handler.js';
 import { HttpError } from './http-error.js';
@@ -71,6 +72,7 @@ export function createWebApp(options: WebAppOptions): express.Express {
   );
   api.use(inboxRoutes(options.db, options.client));
   api.use(complaintRoutes(options));
+  api.use(correctiveActionRoutes(options.db));
   api.use(caughtMailRoutes(options.db, options.caughtMailDir));
   api.use(adminRoutes(options.db));
   const publicLimit = options.publicRateLimit ?? { limit: 10, windowMs: 10 * 60 * 1000 };

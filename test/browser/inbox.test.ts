@@ -70,4 +70,34 @@ describe('staff inbox in the browser', () => {
       .first('severity');
     expect(complaint.severity).toBe('minor');
   });
+
+  it('R-ISO-04 the page a corrective action’s e-mails link to shows the action, its progress and its complaint', async () => {
+    const staffId = async (username: string) =>
+      ((await sut.db.owner('staff').where({ username }).first('id')) as { id: number }).id;
+    const complaint = (await sut.db
+      .owner('complaints')
+      .where({ subject: 'پاسخ‌ندادن به تماس‌های تلفنی' })
+      .first('id')) as {
+      id: number;
+    };
+    const [action] = (await sut.db
+      .owner('corrective_actions')
+      .insert({
+        source_type: 'complaint',
+        complaint_id: complaint.id,
+        description_fa: 'پاسخ‌گویی تلفنی در دو نوبت',
+        owner_staff_id: await staffId('mcc.expert2'),
+        due_on: '2026-12-30',
+        success_indicator_fa: 'هیچ تماسی بی‌پاسخ نماند',
+        progress_pct: 30,
+      })
+      .returning('id')) as { id: number }[];
+    const page = await system.as('mcc.expert2');
+    await page.goto(`/corrective-actions/${action!.id}`);
+    const region = page.getByRole('region', { name: 'اقدام' });
+    await region.getByText('پاسخ‌گویی تلفنی در دو نوبت').waitFor();
+    await expect(region.innerText()).resolves.toContain('۳۰٪');
+    await region.getByRole('link', { name: /پاسخ‌ندادن به تماس‌های تلفنی/ }).click();
+    await page.getByRole('heading', { name: 'پاسخ‌ندادن به تماس‌های تلفنی' }).waitFor();
+  });
 });

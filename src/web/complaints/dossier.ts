@@ -313,9 +313,16 @@ async function satisfactionPart(db: Knex, complaintId: number) {
 }
 
 async function correctiveActionsPart(db: Knex, complaintId: number) {
-  const rows = (await db('corrective_actions')
-    .where({ complaint_id: complaintId })
-    .orderBy('id')) as CorrectiveActionRow[];
+  return correctiveActionViews(
+    db,
+    (await db('corrective_actions')
+      .where({ complaint_id: complaintId })
+      .orderBy('id')) as CorrectiveActionRow[],
+  );
+}
+
+/** Corrective actions as the dossier and the action's own page show them: people and units by name. */
+export async function correctiveActionViews(db: Knex, rows: readonly CorrectiveActionRow[]) {
   const [staff, units] = await Promise.all([
     staffByIds(
       db,

@@ -14,6 +14,7 @@ import './styles.css';
 const named = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) =>
   lazy(async () => ({ default: (await load())[name] }));
 const AdminPage = named(() => import('./pages/AdminPage.js'), 'AdminPage');
+const CorrectiveActionPage = named(() => import('./pages/CorrectiveAction.js'), 'CorrectiveActionPage');
 const DossierPage = named(() => import('./pages/Dossier.js'), 'DossierPage');
 const MailsPage = named(() => import('./pages/MailsPage.js'), 'MailsPage');
 const RegisterPage = named(() => import('./pages/Register.js'), 'RegisterPage');
@@ -50,6 +51,7 @@ function App() {
         <Route path="/tasks/:key" element={<TaskPage />} />
         <Route path="/complaints" element={<RegisterPage />} />
         <Route path="/complaints/:id" element={<DossierPage />} />
+        <Route path="/corrective-actions/:id" element={<CorrectiveActionPage />} />
         <Route path="/admin" element={<AdminPage />} />
         <Route path="/admin/mails" element={<MailsPage />} />
         <Route path="*" element={<p className="card">این صفحه وجود ندارد.</p>} />

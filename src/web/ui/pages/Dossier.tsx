@@ -252,8 +252,8 @@ function DossierView({ d }: { d: Dossier }) {
           <ul>
             {d.correctiveActions.map((a) => (
               <li key={a.id}>
-                {a.descriptionFa} — {a.owner?.fullNameFa ?? '—'}، مهلت {jalaliDate(a.dueOn)}،{' '}
-                {a.statusLabelFa}
+                <Link to={`/corrective-actions/${a.id}`}>{a.descriptionFa}</Link> —{' '}
+                {a.owner?.fullNameFa ?? '—'}، مهلت {jalaliDate(a.dueOn)}، {a.statusLabelFa}
                 {a.progressPct !== null && ` (${faNumber(a.progressPct)}٪)`}
               </li>
             ))}
