@@ -52,6 +52,12 @@ const schema = z.object({
   ENGINE_PORT: listenPort.default(8089),
   WEB_PORT: listenPort.default(8080),
   WEB_HOST: z.string().min(1, 'must be an address such as 127.0.0.1 or 0.0.0.0').default('127.0.0.1'),
+  WEB_TRUST_PROXY: z.coerce
+    .number({ message: 'must be the number of reverse proxies in front of the app (0 to 5)' })
+    .int('must be a whole number')
+    .min(0, 'must be between 0 and 5')
+    .max(5, 'must be between 0 and 5')
+    .default(0),
   ENGINE_CLOCK_CONTROL: flag.optional(),
   ENGINE_BASIC_AUTH: z
     .string()
@@ -106,6 +112,11 @@ export interface Config {
     readonly port: number;
     /** Session cookies are Secure (HTTPS only) in production. */
     readonly secureCookies: boolean;
+    /**
+     * Reverse proxies in front of the app whose X-Forwarded-For is believed: with 0 every visitor
+     * behind a proxy would share the proxy's address, and so one rate limit.
+     */
+    readonly trustProxy: number;
   };
   readonly engine: {
     /** The embedded engine's REST API listens on 127.0.0.1 at this port. */
@@ -211,7 +222,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
                 : { strategy: 'NONE' },
         }
       : undefined,
-    web: { host: v.WEB_HOST, port: v.WEB_PORT, secureCookies: v.APP_ENV === 'production' },
+    web: {
+      host: v.WEB_HOST,
+      port: v.WEB_PORT,
+      secureCookies: v.APP_ENV === 'production',
+      trustProxy: v.WEB_TRUST_PROXY,
+    },
     engine: {
       port: v.ENGINE_PORT,
       clockControl: v.ENGINE_CLOCK_CONTROL ?? false,

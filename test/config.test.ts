@@ -28,6 +28,13 @@ describe('configuration from the environment', () => {
     expect(() => loadConfig({ APP_ENV: 'prod' })).toThrow(/APP_ENV: must be development, test or production/);
   });
 
+  it('believes X-Forwarded-For only from as many proxies as WEB_TRUST_PROXY says (R-X-03 rate limits per member, not per proxy)', () => {
+    expect(loadConfig({}).web.trustProxy).toBe(0);
+    expect(loadConfig({ WEB_TRUST_PROXY: '1' }).web.trustProxy).toBe(1);
+    expect(problems({ WEB_TRUST_PROXY: 'yes' })).toEqual(['WEB_TRUST_PROXY']);
+    expect(problems({ WEB_TRUST_PROXY: '9' })).toEqual(['WEB_TRUST_PROXY']);
+  });
+
   it('never loads demo data in production', () => {
     expect(loadConfig({ APP_ENV: 'production', SMTP_URL: 'smtp://mail.eccim.ir:587' }).seedDemoData).toBe(
       false,

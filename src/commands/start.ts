@@ -92,6 +92,7 @@ export async function startCommand({ config, log }: CommandContext): Promise<num
         client,
         log: log.child({ component: 'web' }),
         secureCookies: config.web.secureCookies,
+        trustProxy: config.web.trustProxy,
         ...(notifications.catcher ? { caughtMailDir } : {}),
         attachmentStore: new LocalFileStore(path.join(config.dataDir, 'attachments')),
         // Kept in DATA_DIR so that a restart does not invalidate forms members have open.

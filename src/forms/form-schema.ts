@@ -6,6 +6,7 @@
  * our RTL inbox; see `reference/camunda88.md` §4 for the schema.
  */
 import { z } from 'zod';
+import { toPersianDigits } from '../calendar/jalali.js';
 import { evaluateFeel, findFeelSyntaxError } from '../engine/feel/index.js';
 
 /** Input components: they have a `key` and put a value into the submitted variables. */
@@ -762,10 +763,7 @@ export const MESSAGES = {
 
 /** Western digits (and the minus sign and decimal point) in Persian. */
 export function faDigits(value: number | string): string {
-  return String(value)
-    .replace(/[0-9]/g, (d) => '۰۱۲۳۴۵۶۷۸۹'[Number(d)]!)
-    .replace(/\./g, '٫')
-    .replace(/^-/, '−');
+  return toPersianDigits(value).replace(/\./g, '٫').replace(/^-/, '−');
 }
 
 const EMAIL =

@@ -28,5 +28,7 @@ describe('complaint tracking codes', () => {
 
   it('a code typed with Persian digits, spaces or lower case is read', () => {
     expect(normaliseTrackingCode(' c۱۴۰۵-7k3m 9qxa ')).toBe('C1405-7K3M9QXA');
+    // Arabic keyboard layouts type Arabic-Indic digits.
+    expect(normaliseTrackingCode('C١٤٠٥-7K3M9QXA')).toBe('C1405-7K3M9QXA');
   });
 });

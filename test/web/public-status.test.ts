@@ -71,4 +71,19 @@ describe('public complaint status lookup (no sign-in)', () => {
       statuses.push((await ask({ trackingCode, phone: '09130000000' }, limited)).status);
     expect(statuses).toEqual([404, 404, 404, 429, 429]);
   });
+
+  it('behind a proxy (WEB_TRUST_PROXY) counts each member’s own address, and without it one forged header opens no new window', async () => {
+    const lookUpFrom = (app: express.Express, address: string) =>
+      request(app)
+        .post('/api/public/complaint-status')
+        .set('x-forwarded-for', address)
+        .send({ trackingCode, phone: '09130000000' })
+        .then((r) => r.status);
+    const limit = { limit: 1, windowMs: 60_000 };
+    const proxied = webApp(db, undefined, { publicRateLimit: limit, trustProxy: 1 });
+    expect([await lookUpFrom(proxied, '5.1.1.1'), await lookUpFrom(proxied, '5.2.2.2')]).toEqual([404, 404]);
+    expect(await lookUpFrom(proxied, '5.1.1.1')).toBe(429);
+    const direct = webApp(db, undefined, { publicRateLimit: limit });
+    expect([await lookUpFrom(direct, '5.1.1.1'), await lookUpFrom(direct, '5.2.2.2')]).toEqual([404, 429]);
+  });
 });

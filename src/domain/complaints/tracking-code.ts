@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { jalaliDateTimeOf } from '../../calendar/index.js';
+import { jalaliDateTimeOf, toLatinDigits } from '../../calendar/index.js';
 
 /**
  * Letters and digits that cannot be mistaken for one another when read out on the phone or typed
@@ -25,11 +25,7 @@ export function generateTrackingCode(receivedAt: Date): string {
   return `C${jalaliDateTimeOf(receivedAt).jy}-${random}`;
 }
 
-/** A code as a person typed it: trimmed, upper-case, Persian digits and spaces tolerated. */
+/** A code as a person typed it: trimmed, upper-case, Persian or Arabic-Indic digits and spaces tolerated. */
 export function normaliseTrackingCode(input: string): string {
-  return input
-    .trim()
-    .replace(/[۰-۹]/g, (d) => String('۰۱۲۳۴۵۶۷۸۹'.indexOf(d)))
-    .replace(/[\s_]/g, '')
-    .toUpperCase();
+  return toLatinDigits(input).trim().replace(/[\s_]/g, '').toUpperCase();
 }
