@@ -104,7 +104,11 @@ describe('staff web app: inbox', () => {
     const sgInbox = await inbox(sg);
     expect(sgInbox.tasks.map((x) => x.userTaskKey)).toEqual([key]);
     expect(sgInbox.counts).toEqual({ total: 1, assignedToMe: 1, open: 0, overdue: 0 });
-    // The manager still sees it (own group) but may not claim it over sg.
+    // The manager still sees it (own group), with who holds it by name, but may not claim it over sg.
+    const sgName = (
+      (await db.owner('staff').where({ username: 'sg' }).first('full_name_fa')) as { full_name_fa: string }
+    ).full_name_fa;
+    expect((await inbox(manager)).tasks[0]).toMatchObject({ assignee: 'sg', assigneeNameFa: sgName });
     expect((await post(manager, `/api/tasks/${key}/claim`)).status).toBe(409);
     expect((await post(manager, `/api/tasks/${key}/release`)).status).toBe(403);
     expect((await post(sg, `/api/tasks/${key}/release`)).status).toBe(200);

@@ -142,3 +142,16 @@ export async function staffForRecipients(
     .select(COLUMNS)) as StaffRow[];
   return rows.map(toStaff);
 }
+
+/** Staff members' Persian names by username, in one query. */
+export async function staffNamesOf(
+  db: Knex | Knex.Transaction,
+  usernames: readonly string[],
+): Promise<Map<string, string>> {
+  if (usernames.length === 0) return new Map();
+  const rows = (await db('staff').whereIn('username', usernames).select('username', 'full_name_fa')) as {
+    username: string;
+    full_name_fa: string;
+  }[];
+  return new Map(rows.map((r) => [r.username, r.full_name_fa]));
+}

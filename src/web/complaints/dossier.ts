@@ -17,6 +17,7 @@ import {
   STATUS_LABELS_FA,
 } from '../../domain/complaints/labels.js';
 import type { ComplaintStage } from '../../domain/complaints/record-stage.js';
+import { staffNamesOf } from '../../domain/complaints/staff-directory.js';
 import {
   ACTION_STATUS_LABELS_FA,
   type CorrectiveActionRow,
@@ -405,20 +406,11 @@ export async function auditEventsOf(
   const usernames = [
     ...new Set(events.filter((e) => e.actor.startsWith('staff:')).map((e) => e.actor.slice('staff:'.length))),
   ];
-  const names = new Map(
-    usernames.length
-      ? (
-          (await db('staff').whereIn('username', usernames).select('username', 'full_name_fa')) as {
-            username: string;
-            full_name_fa: string;
-          }[]
-        ).map((s) => [`staff:${s.username}`, s.full_name_fa])
-      : [],
-  );
+  const names = await staffNamesOf(db, usernames);
   return events.map(({ prevHash: _prevHash, ...e }) => ({
     ...e,
     occurredAt: e.occurredAt.toISOString(),
-    actorNameFa: names.get(e.actor) ?? null,
+    actorNameFa: e.actor.startsWith('staff:') ? (names.get(e.actor.slice('staff:'.length)) ?? null) : null,
   }));
 }
 

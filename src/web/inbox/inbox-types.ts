@@ -25,8 +25,12 @@ export interface CaseTitle {
   readonly subject: string;
 }
 
-/** An inbox row: the task, whether it is overdue, and the complaint it is about. */
-export type InboxRow = InboxTask & { readonly overdue: boolean; readonly case: CaseTitle | null };
+/** An inbox row: the task, whether it is overdue, the complaint it is about, and who holds it by name. */
+export type InboxRow = InboxTask & {
+  readonly overdue: boolean;
+  readonly case: CaseTitle | null;
+  readonly assigneeNameFa: string | null;
+};
 
 export interface Inbox {
   /** The tasks the filter lets through, most urgent first, each marked when overdue. */

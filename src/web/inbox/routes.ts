@@ -7,6 +7,7 @@ import { sessionOf } from '../auth/session-middleware.js';
 import { HttpError } from '../http-error.js';
 import { parseInboxFilter } from './filter.js';
 import type { InboxAnswer } from './inbox-types.js';
+import { staffNamesOf } from '../../domain/complaints/staff-directory.js';
 import { caseOfInstance, caseTitlesOf } from './task-case.js';
 import { checkSubmission, formAndVariablesOf } from './task-form.js';
 import { appendAuditEvent } from '../../audit/audit-trail.js';
@@ -25,10 +26,18 @@ export function inboxRoutes(db: Knex, client: CamundaClient): Router {
     const { username } = sessionOf(res);
     const filter = parseInboxFilter(req.query);
     const inbox = await inboxOf(client, username, await candidateGroupsOf(db, username), filter);
-    const titles = await caseTitlesOf(db, [...new Set(inbox.tasks.map((t) => t.processInstanceKey))]);
+    const assignees = [...new Set(inbox.tasks.flatMap((t) => (t.assignee ? [t.assignee] : [])))];
+    const [titles, names] = await Promise.all([
+      caseTitlesOf(db, [...new Set(inbox.tasks.map((t) => t.processInstanceKey))]),
+      staffNamesOf(db, assignees),
+    ]);
     const answer: InboxAnswer = {
       ...inbox,
-      tasks: inbox.tasks.map((t) => ({ ...t, case: titles.get(t.processInstanceKey) ?? null })),
+      tasks: inbox.tasks.map((t) => ({
+        ...t,
+        case: titles.get(t.processInstanceKey) ?? null,
+        assigneeNameFa: t.assignee ? (names.get(t.assignee) ?? null) : null,
+      })),
     };
     res.json(answer);
   });

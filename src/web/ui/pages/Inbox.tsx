@@ -174,7 +174,7 @@ export function InboxPage() {
                               ? 'آزاد'
                               : task.assignee === user?.username
                                 ? 'در دست شما'
-                                : `در دست ${task.assignee}`}
+                                : `در دست ${task.assigneeNameFa ?? task.assignee}`}
                           </td>
                           <td>
                             {task.assignee === null && (
