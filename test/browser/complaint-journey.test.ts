@@ -120,6 +120,8 @@ describe('a website complaint carried to its end in the browser', () => {
   it('R-CMP-06 the handler signs in as themselves and reports the investigation', async () => {
     const page = await as(handler);
     await openTask(page, await taskName('Task_Investigate'));
+    // The handler may open the case's dossier (they handle it), so the task page offers it.
+    await expect(page.getByRole('link', { name: 'پروندهٔ کامل' }).isVisible()).resolves.toBe(true);
     await page.getByLabel('شرایط و زمینهٔ رخداد').fill('پرونده در انتظار استعلام از سازمان صمت مانده بود.');
     await page.getByLabel('علت‌های بروز مشکل').fill('پیگیری استعلام به کارشناس مشخصی سپرده نشده بود.');
     await page.getByLabel('پیامدهای احتمالی').fill('عضو نتوانست کالای خود را ترخیص کند.');

@@ -74,5 +74,15 @@ export interface TaskCase {
   }[];
 }
 
+/** GET /api/tasks/:key: the task, its form and variables, and its case. */
+export interface TaskAnswer {
+  readonly task: InboxTask;
+  readonly form: unknown;
+  readonly variables: Record<string, unknown>;
+  readonly case: TaskCase | null;
+  /** Whether the user may open the case's dossier (the same rule as the dossier itself). */
+  readonly dossierVisible: boolean;
+}
+
 /** GET /api/inbox: the inbox with every row named by its case. */
 export type InboxAnswer = Omit<Inbox, 'tasks'> & { readonly tasks: InboxRow[] };

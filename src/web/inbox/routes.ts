@@ -6,8 +6,9 @@ import { candidateGroupsOf } from '../../domain/staff-groups.js';
 import { sessionOf } from '../auth/session-middleware.js';
 import { HttpError } from '../http-error.js';
 import { parseInboxFilter } from './filter.js';
-import type { InboxAnswer } from './inbox-types.js';
+import type { InboxAnswer, TaskAnswer } from './inbox-types.js';
 import { staffNamesOf } from '../../domain/complaints/staff-directory.js';
+import { visibleComplaints } from '../complaints/complaint-access.js';
 import { caseOfInstance, caseTitlesOf } from './task-case.js';
 import { checkSubmission, formAndVariablesOf } from './task-form.js';
 import { appendAuditEvent } from '../../audit/audit-trail.js';
@@ -68,13 +69,17 @@ export function inboxRoutes(db: Knex, client: CamundaClient): Router {
   });
 
   router.get('/tasks/:key', async (req, res) => {
-    const { username } = sessionOf(res);
+    const { username, staffId } = sessionOf(res);
     const task = await visibleTask(req.params.key as string, username);
     const [{ form, variables }, taskCase] = await Promise.all([
       formAndVariablesOf(client, task.userTaskKey),
       caseOfInstance(db, task.processInstanceKey),
     ]);
-    res.json({ task, form, variables, case: taskCase });
+    const dossierVisible =
+      taskCase !== null &&
+      (await visibleComplaints(db, staffId).where('c.id', taskCase.complaint.id).first('c.id')) !== undefined;
+    const answer: TaskAnswer = { task, form, variables, case: taskCase, dossierVisible };
+    res.json(answer);
   });
 
   router.post('/tasks/:key/complete', async (req, res) => {

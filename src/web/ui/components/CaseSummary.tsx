@@ -10,11 +10,9 @@ import {
   label,
 } from '../complaint-labels.js';
 import type { TaskCase } from '../../inbox/inbox-types.js';
-import { useSession, seesRegister } from '../session.js';
 
 /** The complaint beside a task: what it is about and what has happened so far. */
-export function CaseSummary({ value }: { value: TaskCase }) {
-  const { user } = useSession();
+export function CaseSummary({ value, dossierLink }: { value: TaskCase; dossierLink: boolean }) {
   const c = value.complaint;
   return (
     <>
@@ -25,7 +23,7 @@ export function CaseSummary({ value }: { value: TaskCase }) {
         <dt>کد رهگیری</dt>
         <dd>
           <span className="ltr">{c.trackingCode}</span>
-          {user && seesRegister(user) && (
+          {dossierLink && (
             <>
               {' '}
               · <Link to={`/complaints/${c.id}`}>پروندهٔ کامل</Link>

@@ -14,6 +14,9 @@ export function StaffLayout() {
   };
   return (
     <>
+      <a className="skip-link" href="#main">
+        پرش به محتوای اصلی
+      </a>
       <header className="topbar">
         <a className="brand" href="/inbox">
           مرکز ارتباط با اعضا
@@ -42,7 +45,7 @@ export function StaffLayout() {
           </button>
         </div>
       </header>
-      <main>
+      <main id="main">
         <Suspense fallback={<p className="muted">در حال بارگیری…</p>}>
           <Outlet />
         </Suspense>
@@ -55,10 +58,13 @@ export function StaffLayout() {
 export function PublicLayout() {
   return (
     <>
+      <a className="skip-link" href="#main">
+        پرش به محتوای اصلی
+      </a>
       <header className="topbar">
         <span className="brand">اتاق بازرگانی، صنایع، معادن و کشاورزی اصفهان — مرکز ارتباط با اعضا</span>
       </header>
-      <main className="narrow">
+      <main id="main" className="narrow">
         <Outlet />
       </main>
     </>

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { formFields, validateSubmission, type FormSchema } from '../../../forms/form-schema.js';
 import { api, ApiError, errorMessage } from '../api.js';
-import type { InboxTask, TaskCase } from '../../inbox/inbox-types.js';
+import type { TaskAnswer } from '../../inbox/inbox-types.js';
 import { CaseSummary } from '../components/CaseSummary.js';
 import { Load } from '../components/Status.js';
 import { dueIn, jalaliDateTime } from '../format.js';
@@ -12,12 +12,7 @@ import { processLabel } from '../labels.js';
 import { useSession } from '../session.js';
 import { useLoad } from '../use-load.js';
 
-interface TaskPage {
-  readonly task: InboxTask;
-  readonly form: Pick<FormSchema, 'components'> | null;
-  readonly variables: Values;
-  readonly case: TaskCase | null;
-}
+type TaskPage = Omit<TaskAnswer, 'form'> & { readonly form: Pick<FormSchema, 'components'> | null };
 
 /** One task: its case beside its form; claim, fill in, complete. */
 export function TaskPage() {
@@ -108,7 +103,7 @@ function TaskView({ data, reload }: { data: TaskPage; reload(): void }) {
       <div className="split">
         <section aria-label="پرونده" className="card">
           {data.case ? (
-            <CaseSummary value={data.case} />
+            <CaseSummary value={data.case} dossierLink={data.dossierVisible} />
           ) : (
             <p className="muted">این کار به پرونده‌ای وابسته نیست.</p>
           )}
