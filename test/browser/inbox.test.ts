@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { registerComplaint } from '../../src/domain/complaints/register-complaint.js';
 import type { SystemUnderTest } from '../processes/support/system-under-test.js';
 import {
   expectRightToLeft,
@@ -99,5 +100,30 @@ describe('staff inbox in the browser', () => {
     await expect(region.innerText()).resolves.toContain('۳۰٪');
     await region.getByRole('link', { name: /پاسخ‌ندادن به تماس‌های تلفنی/ }).click();
     await page.getByRole('heading', { name: 'پاسخ‌ندادن به تماس‌های تلفنی' }).waitFor();
+  });
+
+  it('R-CMP-02 a complaint whose process never started (engine down when it was filed) is started by the MCC manager from its dossier', async () => {
+    const { id } = await sut.db.app.transaction((trx) =>
+      registerComplaint(
+        trx,
+        {
+          channel: 'website',
+          complainantName: 'کیوان صدری',
+          complainantEmail: 'sadri@example.ir',
+          subject: 'پرونده‌ای که فرایندش آغاز نشد',
+          description: 'هنگام ثبت، موتور فرایند در دسترس نبود.',
+        },
+        'public',
+      ),
+    );
+    const page = await system.as('mcc.manager');
+    await page.goto(`/complaints/${id}`);
+    await page.getByRole('button', { name: 'آغاز فرایند رسیدگی' }).click();
+    await page.locator('.diagram [data-element-id="Task_Register"]').waitFor();
+    await sut.settle();
+    await page.reload();
+    const review = page.locator('.diagram [data-element-id="Task_ManagerReview"]');
+    await review.waitFor();
+    await expect(review.getAttribute('class')).resolves.toContain('current');
   });
 });

@@ -24,7 +24,7 @@ import type { WebAppOptions } from '../../src/web/app.js';
 import { startEngineUnderTest, type EngineUnderTest } from '../engine/support/engine-server.js';
 import type { TestDatabase } from '../support/database.js';
 import { EXE, MB, pdf, png } from '../support/sample-files.js';
-import { demoDatabase, instanceVariables, webApp } from './support.js';
+import { demoDatabase, instanceVariables, signIn, webApp } from './support.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const toPersianDigits = (s: string) => s.replace(/[0-9]/g, (d) => '۰۱۲۳۴۵۶۷۸۹'[Number(d)]!);
@@ -462,7 +462,7 @@ describe('public website complaint form (R-CMP-02)', () => {
     expect((await request(limited).get('/api/public/complaint-form')).status).toBe(200);
   });
 
-  it('R-CMP-02 keeps the complaint when the engine cannot be reached: 202 with the tracking code, the failure audited', async () => {
+  it('R-CMP-02 keeps the complaint when the engine cannot be reached: 202 with the tracking code, the failure audited; the MCC then starts its process from the dossier, once', async () => {
     const port = await new Promise<number>((resolve) => {
       const s = createServer().listen(0, '127.0.0.1', () => {
         const p = (s.address() as { port: number }).port;
@@ -495,6 +495,33 @@ describe('public website complaint form (R-CMP-02)', () => {
       })
       .first('after')) as { after: { processDefinitionId: string } } | undefined;
     expect(failed?.after.processDefinitionId).toBe('complaint-handling');
+
+    // Once the engine is back, the MCC starts the process from the dossier, once.
+    const startFor = async (username: string) => {
+      const who = await signIn(app, username);
+      return request(app)
+        .post(`/api/complaints/${row.id}/process-instance`)
+        .set('cookie', who.cookie)
+        .set('x-csrf-token', who.csrfToken);
+    };
+    expect((await startFor('auditor')).status).toBe(403);
+    const started = await startFor('mcc.manager');
+    expect(started.status).toBe(201);
+    const linked = (await db.app('complaints').where({ id: row.id }).first('process_instance_key')) as {
+      process_instance_key: string;
+    };
+    expect(String(linked.process_instance_key)).toBe(started.body.processInstanceKey);
+    const audited = await db
+      .app('audit_events')
+      .where({ entity_id: String(row.id), action: 'complaint.process-started' })
+      .first('actor');
+    expect(audited).toEqual({ actor: 'staff:mcc.manager' });
+    const again = await startFor('mcc.expert1');
+    expect(again.status).toBe(409);
+    expect(again.body).toMatchObject({
+      code: 'process-already-started',
+      processInstanceKey: started.body.processInstanceKey,
+    });
   });
 
   it('R-X-03 answers a known and an unknown membership number alike, and links the member only when the contact given is theirs', async () => {

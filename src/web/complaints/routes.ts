@@ -6,9 +6,11 @@ import { readComplaintAttachment } from '../../domain/complaints/attachments.js'
 import { COMPLAINT_FORM } from '../../domain/complaints/complaint-record.js';
 import type { FileStore } from '../../domain/complaints/file-store.js';
 import type { Logger } from '../../logger.js';
+import { requireRole } from '../auth/require-role.js';
 import { sessionOf } from '../auth/session-middleware.js';
 import { HttpError } from '../http-error.js';
 import { parseComplaintId, visibleComplaint } from './complaint-access.js';
+import { startComplaintProcess } from './complaint-process.js';
 import { attachmentDisposition } from './content-disposition.js';
 import { auditEventsOf, dossierRecordOf } from './dossier.js';
 import { diagramOf, processPathOf, type ProcessPath } from './process-path.js';
@@ -29,7 +31,7 @@ const NO_DIAGRAM = () => new HttpError(404, 'diagram-not-found', 'This complaint
 /**
  * The complaint register and the case dossier, for managers and auditors (R-CMP-14, R-X-02, R-X-03):
  * GET /api/complaints, /api/complaints/:id, /api/complaints/:id/diagram,
- * /api/complaints/:id/attachments/:attachmentId. Every route applies the access rule of
+ * /api/complaints/:id/attachments/:attachmentId; POST /api/complaints/:id/process-instance. Every route applies the access rule of
  * complaint-access.ts; a complaint the user may not see is a 404, as one that does not exist.
  */
 export function complaintRoutes(options: ComplaintRoutesOptions): Router {
@@ -88,6 +90,29 @@ export function complaintRoutes(options: ComplaintRoutesOptions): Router {
       processUnavailable: process.unavailable,
     });
   });
+
+  /**
+   * Starts the handling process of a complaint that has none (a website complaint saved while the
+   * engine was unreachable); for the MCC, whose step comes next. 409 when it has one already.
+   */
+  router.post(
+    '/complaints/:id/process-instance',
+    requireRole(db, 'mcc-manager', 'mcc-expert'),
+    async (req, res) => {
+      const { staffId, username } = sessionOf(res);
+      const row = await visibleComplaint(db, staffId, req.params.id);
+      const start = await startComplaintProcess(db, client, row.id, `staff:${username}`);
+      if (!start.started)
+        throw new HttpError(
+          409,
+          'process-already-started',
+          'This complaint has its handling process already.',
+          {},
+          { processInstanceKey: start.processInstanceKey },
+        );
+      res.status(201).json({ processInstanceKey: start.processInstanceKey });
+    },
+  );
 
   router.get('/complaints/:id/diagram', async (req, res) => {
     const { staffId } = sessionOf(res);

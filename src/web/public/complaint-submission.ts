@@ -9,15 +9,13 @@ import type { Knex } from 'knex';
 import { appendAuditEvent } from '../../audit/audit-trail.js';
 import { loadWorkingCalendar } from '../../calendar/calendar-store.js';
 import { addComplaintAttachment, type AttachmentLimits } from '../../domain/complaints/attachments.js';
-import { COMPLAINT_FORM, lockComplaint, updateComplaint } from '../../domain/complaints/complaint-record.js';
+import { COMPLAINT_FORM } from '../../domain/complaints/complaint-record.js';
 import type { FileStore } from '../../domain/complaints/file-store.js';
 import { normalisePhone } from '../../domain/complaints/public-status.js';
 import { registerComplaint, type RegisteredComplaint } from '../../domain/complaints/register-complaint.js';
 import type { Logger } from '../../logger.js';
+import { COMPLAINT_PROCESS_ID, startComplaintProcess } from '../complaints/complaint-process.js';
 import { ATTACHMENTS_FIELD, type PublicComplaint } from './complaint-form-input.js';
-
-/** processes/complaint-handling.md: `Start_Registered`, started with `complaintId`. */
-export const COMPLAINT_PROCESS_ID = 'complaint-handling';
 
 /**
  * The member a membership number names, when the phone or e-mail given on the form is one of that
@@ -99,10 +97,9 @@ export async function saveWebsiteComplaint(
 }
 
 /**
- * Starts `complaint-handling` for the saved complaint and links the instance to it (the
- * `complaint.register` worker accepts a complaint already linked to its own instance, and links it
- * itself otherwise). Returns false, after logging and auditing the failure, when the engine refused
- * or could not be reached: the complaint is kept, and the process must then be started by hand.
+ * Starts `complaint-handling` for the saved complaint. Returns false, after logging and auditing the
+ * failure, when the engine refused or could not be reached: the complaint is kept, and the MCC
+ * manager starts its process from the dossier.
  */
 export async function startComplaintHandling(
   db: Knex,
@@ -110,16 +107,13 @@ export async function startComplaintHandling(
   log: Logger,
   complaint: RegisteredComplaint,
 ): Promise<boolean> {
-  let processInstanceKey: string;
   try {
-    ({ processInstanceKey } = (await client.createProcessInstance({
-      processDefinitionId: COMPLAINT_PROCESS_ID,
-      variables: { complaintId: complaint.id },
-    } as never)) as { processInstanceKey: string });
+    await startComplaintProcess(db, client, complaint.id, 'public');
+    return true;
   } catch (err) {
     log.error(
       { err, complaintId: complaint.id, trackingCode: complaint.trackingCode },
-      `website complaint ${complaint.trackingCode} is saved, but its ${COMPLAINT_PROCESS_ID} process did not start: start it with complaintId ${complaint.id}`,
+      `website complaint ${complaint.trackingCode} is saved, but its ${COMPLAINT_PROCESS_ID} process did not start: start it from the dossier`,
     );
     await appendAuditEvent(db, {
       actor: 'public',
@@ -134,25 +128,4 @@ export async function startComplaintHandling(
     }).catch((e: unknown) => log.error({ err: e }, 'could not audit the failed process start'));
     return false;
   }
-  try {
-    await db.transaction(async (trx) => {
-      const row = await lockComplaint(trx, complaint.id);
-      if (row.process_instance_key !== null) return; // the worker was quicker
-      await updateComplaint(trx, complaint.id, { process_instance_key: processInstanceKey });
-      await appendAuditEvent(trx, {
-        actor: 'public',
-        action: 'complaint.process-started',
-        entityType: 'complaint',
-        entityId: complaint.id,
-        before: { processInstanceKey: null },
-        after: { processInstanceKey, processDefinitionId: COMPLAINT_PROCESS_ID },
-        processInstanceKey,
-        documentCode: COMPLAINT_FORM,
-      });
-    });
-  } catch (err) {
-    // The process runs; its first worker links the instance.
-    log.warn({ err, complaintId: complaint.id, processInstanceKey }, 'could not link the process instance');
-  }
-  return true;
 }

@@ -1,9 +1,10 @@
-import { lazy, Suspense, useMemo } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { api } from '../api.js';
+import { api, errorMessage } from '../api.js';
 import { Load } from '../components/Status.js';
 import { faDigits, faNumber, jalaliDate, jalaliDateTime } from '../format.js';
 import { actorLabel } from '../complaint-labels.js';
+import { useSession } from '../session.js';
 import { useLoad } from '../use-load.js';
 
 const ProcessDiagram = lazy(() => import('../components/ProcessDiagram.js'));
@@ -59,6 +60,7 @@ interface Dossier {
     resultCommunicatedAt: string | null;
     closedAt: string | null;
     overdue: boolean;
+    processInstanceKey: string | null;
   };
   readonly stages: {
     id: number;
@@ -111,11 +113,11 @@ interface Dossier {
 /** A complaint's dossier: the ME-FR-01-01-01 record stage by stage, attachments, audit trail, and the path on the diagram. */
 export function DossierPage() {
   const { id } = useParams();
-  const [dossier] = useLoad(() => api.get<Dossier>(`/complaints/${id}`), [id]);
-  return <Load value={dossier}>{(d) => <DossierView d={d} />}</Load>;
+  const [dossier, reload] = useLoad(() => api.get<Dossier>(`/complaints/${id}`), [id]);
+  return <Load value={dossier}>{(d) => <DossierView d={d} reload={reload} />}</Load>;
 }
 
-function DossierView({ d }: { d: Dossier }) {
+function DossierView({ d, reload }: { d: Dossier; reload(): void }) {
   const c = d.complaint;
   return (
     <>
@@ -231,7 +233,7 @@ function DossierView({ d }: { d: Dossier }) {
           </ol>
         </section>
       </div>
-      <ProcessSection d={d} />
+      <ProcessSection d={d} onChanged={reload} />
       {d.committeeMeetings.length > 0 && (
         <section className="card" aria-label="کمیته">
           <h2>جلسه‌های کمیتهٔ بررسی شکایات</h2>
@@ -309,7 +311,7 @@ function DossierView({ d }: { d: Dossier }) {
   );
 }
 
-function ProcessSection({ d }: { d: Dossier }) {
+function ProcessSection({ d, onChanged }: { d: Dossier; onChanged(): void }) {
   const id = d.complaint.id;
   const process = d.process;
   const [xml] = useLoad(
@@ -331,7 +333,13 @@ function ProcessSection({ d }: { d: Dossier }) {
         <p className="notice error">موتور فرایند در دسترس نیست؛ مسیر پرونده اکنون نمایش داده نمی‌شود.</p>
       )}
       {!process ? (
-        !d.processUnavailable && <p className="muted">این پرونده هنوز فرایندی ندارد.</p>
+        d.complaint.processInstanceKey === null ? (
+          <StartProcess complaintId={id} onStarted={onChanged} />
+        ) : (
+          !d.processUnavailable && (
+            <p className="muted">فرایند این پرونده هنوز در موتور فرایند دیده نمی‌شود.</p>
+          )
+        )
       ) : (
         <>
           {process.openTasks.length > 0 && (
@@ -363,5 +371,32 @@ function ProcessSection({ d }: { d: Dossier }) {
         </>
       )}
     </section>
+  );
+}
+
+/** A complaint without a handling process (its start failed when it was filed): the MCC can start it. */
+function StartProcess({ complaintId, onStarted }: { complaintId: number; onStarted(): void }) {
+  const { user } = useSession();
+  const [error, setError] = useState<string | null>(null);
+  const mayStart = user?.roles.some((r) => r === 'mcc-manager' || r === 'mcc-expert') ?? false;
+  const start = async () => {
+    setError(null);
+    try {
+      await api.post(`/complaints/${complaintId}/process-instance`);
+      onStarted();
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  };
+  return (
+    <div className="notice">
+      <p>فرایند رسیدگی به این پرونده آغاز نشده است (هنگام ثبت، موتور فرایند در دسترس نبود).</p>
+      {mayStart && <button onClick={() => void start()}>آغاز فرایند رسیدگی</button>}
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
   );
 }
