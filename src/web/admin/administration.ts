@@ -73,3 +73,25 @@ function asProblem(err: unknown): unknown {
       return invalidValues([{ field, message: 'مقدار واردشده درست نیست' }]);
   }
 }
+
+/**
+ * The fields a change really changes, given as `field: [current value, wanted value or undefined,
+ * column]`: their values before and after (for the audit event, by API name) and the update (by
+ * column). A field left out or given its current value is not changed.
+ */
+export function changedColumns(fields: Readonly<Record<string, readonly [unknown, unknown, string]>>): {
+  before: Record<string, unknown>;
+  after: Record<string, unknown>;
+  update: Record<string, unknown>;
+} {
+  const before: Record<string, unknown> = {};
+  const after: Record<string, unknown> = {};
+  const update: Record<string, unknown> = {};
+  for (const [field, [was, wanted, column]] of Object.entries(fields)) {
+    if (wanted === undefined || wanted === was) continue;
+    before[field] = was;
+    after[field] = wanted;
+    update[column] = wanted;
+  }
+  return { before, after, update };
+}

@@ -4,27 +4,22 @@ import { appendAuditEvent } from '../../audit/audit-trail.js';
 import { hashPassword } from '../../domain/passwords.js';
 import { deleteAllSessions } from '../auth/session-store.js';
 import { HttpError } from '../http-error.js';
-import { asAdministrator, type Administrator } from './administration.js';
+import { asAdministrator, changedColumns, type Administrator } from './administration.js';
+import { primaryUnitOf } from '../../domain/complaints/staff-directory.js';
 import { replaceRoles, resolveRoles, rolesOf, type RoleGrant } from './role-grants.js';
 import type { NewStaff, StaffChanges } from './staff-input.js';
-import { staffView, type StaffView } from './staff-view.js';
-import { followRoleChanges } from './unit-managers.js';
+import { staffView, type StaffRow, type StaffView } from './staff-view.js';
+import { changeRoles, followRoleChanges } from './unit-managers.js';
 import { invalidValues } from './validation.js';
 
 export const STAFF_NOT_FOUND = () => new HttpError(404, 'staff-not-found', 'No such staff member.');
 
-interface StaffRow {
-  id: number;
-  username: string;
-  full_name_fa: string;
-  email: string | null;
-  mobile: string | null;
-  is_active: boolean;
-  locked_until: Date | null;
-  failed_sign_ins: number;
-}
+type LockedStaff = Pick<
+  StaffRow,
+  'id' | 'username' | 'full_name_fa' | 'email' | 'mobile' | 'is_active' | 'locked_until' | 'failed_sign_ins'
+>;
 
-async function lockStaff(trx: Knex.Transaction, id: number): Promise<StaffRow> {
+async function lockStaff(trx: Knex.Transaction, id: number): Promise<LockedStaff> {
   const row = (await trx('staff')
     .where({ id })
     .forUpdate()
@@ -37,17 +32,9 @@ async function lockStaff(trx: Knex.Transaction, id: number): Promise<StaffRow> {
       'is_active',
       'locked_until',
       'failed_sign_ins',
-    )) as StaffRow | undefined;
+    )) as LockedStaff | undefined;
   if (!row) throw STAFF_NOT_FOUND();
   return row;
-}
-
-async function primaryUnitId(trx: Knex.Transaction, staffId: number): Promise<number | null> {
-  const row = (await trx('staff_units')
-    .where({ staff_id: staffId })
-    .orderBy([{ column: 'is_primary', order: 'desc' }, { column: 'unit_id' }])
-    .first('unit_id')) as { unit_id: number } | undefined;
-  return row?.unit_id ?? null;
 }
 
 /** 400 on `unitId` unless the unit exists and is active. */
@@ -74,18 +61,9 @@ async function applyRoles(
   staffId: number,
   grants: readonly RoleGrant[],
 ): Promise<void> {
-  const before = await rolesOf(trx, staffId);
-  const change = await replaceRoles(trx, staffId, grants);
-  if (change.added.length === 0 && change.removed.length === 0) return;
-  await appendAuditEvent(trx, {
-    actor: admin.actor,
-    action: 'staff.roles-changed',
-    entityType: 'staff',
-    entityId: staffId,
-    before: { roles: before },
-    after: { roles: await rolesOf(trx, staffId) },
-  });
-  await followRoleChanges(trx, admin, staffId, change);
+  const change = await changeRoles(trx, admin, staffId, () => replaceRoles(trx, staffId, grants));
+  if (change.added.length > 0 || change.removed.length > 0)
+    await followRoleChanges(trx, admin, staffId, change);
 }
 
 /** Creates a staff member with an initial password (argon2id); audited as `staff.created`. */
@@ -154,7 +132,7 @@ export async function updateStaff(
         },
       );
 
-    const unitBefore = await primaryUnitId(trx, id);
+    const unitBefore = (await primaryUnitOf(trx, id))?.id ?? null;
     const unitAfter = changes.unitId === undefined ? unitBefore : changes.unitId;
     if (unitAfter !== unitBefore && unitAfter !== null) await checkUnit(trx, unitAfter);
     const grants = changes.roles && (await resolveRoles(trx, changes.roles, unitAfter));
@@ -172,15 +150,7 @@ export async function updateStaff(
       email: [row.email, changes.email, 'email'],
       mobile: [row.mobile, changes.mobile, 'mobile'],
     } as const;
-    const before: Record<string, unknown> = {};
-    const after: Record<string, unknown> = {};
-    const update: Record<string, unknown> = {};
-    for (const [field, [was, wanted, column]] of Object.entries(profile)) {
-      if (wanted === undefined || wanted === was) continue;
-      before[field] = was;
-      after[field] = wanted;
-      update[column] = wanted;
-    }
+    const { before, after, update } = changedColumns(profile);
     if (Object.keys(update).length > 0) await trx('staff').where({ id }).update(update);
     if (unitAfter !== unitBefore) {
       await setPrimaryUnit(trx, id, unitAfter);

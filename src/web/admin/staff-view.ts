@@ -23,7 +23,8 @@ export interface StaffView {
   readonly updatedAt: string;
 }
 
-interface StaffRow {
+/** A row of the administration's staff query. */
+export interface StaffRow {
   id: number;
   username: string;
   full_name_fa: string;

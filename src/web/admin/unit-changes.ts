@@ -3,7 +3,7 @@ import type { Knex } from 'knex';
 import { appendAuditEvent } from '../../audit/audit-trail.js';
 import { unitManagerGroup } from '../../domain/roles.js';
 import { HttpError } from '../http-error.js';
-import { asAdministrator } from './administration.js';
+import { asAdministrator, changedColumns } from './administration.js';
 import type { NewUnit, UnitChanges } from './unit-input.js';
 import { moveUnitManager } from './unit-managers.js';
 import { unitsInUse, unitView, type UnitView } from './unit-view.js';
@@ -107,15 +107,7 @@ export async function updateUnit(
       nameEn: [row.name_en, changes.nameEn, 'name_en'],
       active: [row.is_active, changes.active, 'is_active'],
     } as const;
-    const before: Record<string, unknown> = {};
-    const after: Record<string, unknown> = {};
-    const update: Record<string, unknown> = {};
-    for (const [field, [was, wanted, column]] of Object.entries(fields)) {
-      if (wanted === undefined || wanted === was) continue;
-      before[field] = was;
-      after[field] = wanted;
-      update[column] = wanted;
-    }
+    const { before, after, update } = changedColumns(fields);
     if (managerId !== row.manager_staff_id) {
       before.managerStaffId = row.manager_staff_id;
       after.managerStaffId = managerId;

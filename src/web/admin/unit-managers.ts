@@ -38,24 +38,26 @@ export async function moveUnitManager(
   }
 }
 
-async function changeRoles(
+/** Runs `change` on a staff member's roles and audits `staff.roles-changed` when the set differs after it. */
+export async function changeRoles<T>(
   trx: Knex.Transaction,
   admin: Administrator,
   staffId: number,
-  change: () => Promise<unknown>,
-): Promise<void> {
+  change: () => Promise<T>,
+): Promise<T> {
   const before = await rolesOf(trx, staffId);
-  await change();
+  const result = await change();
   const after = await rolesOf(trx, staffId);
-  if (before.join() === after.join()) return;
-  await appendAuditEvent(trx, {
-    actor: admin.actor,
-    action: 'staff.roles-changed',
-    entityType: 'staff',
-    entityId: staffId,
-    before: { roles: before },
-    after: { roles: after },
-  });
+  if (before.join() !== after.join())
+    await appendAuditEvent(trx, {
+      actor: admin.actor,
+      action: 'staff.roles-changed',
+      entityType: 'staff',
+      entityId: staffId,
+      before: { roles: before },
+      after: { roles: after },
+    });
+  return result;
 }
 
 /**
