@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { toPersianDigits } from '../calendar/jalali.js';
+import { civilDayOf, TEHRAN } from '../calendar/time-zone.js';
 import { evaluateFeel, findFeelSyntaxError } from '../engine/feel/index.js';
 
 /** Input components: they have a `key` and put a value into the submitted variables. */
@@ -941,14 +942,7 @@ function checkTemporal(field: FormField, value: unknown, options: SubmissionOpti
 }
 
 function today(options: SubmissionOptions): string {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone: options.timeZone ?? 'Asia/Tehran',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(options.now ?? new Date());
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('year')}-${part('month')}-${part('day')}`;
+  return civilDayOf(options.now ?? new Date(), options.timeZone ?? TEHRAN);
 }
 
 function optionValues(field: FormField, options: SubmissionOptions): unknown[] | undefined {

@@ -16,6 +16,7 @@ import type { Knex } from 'knex';
 import type { ComplaintRow } from '../../domain/complaints/complaint-record.js';
 import { FULL_REGISTER_ROLES } from '../../domain/roles.js';
 import { HttpError } from '../http-error.js';
+import { parseRecordId } from '../record-id.js';
 
 /**
  * The condition "staff member `staffId` may see this complaint" on `complaints` aliased `alias`, for
@@ -45,19 +46,12 @@ export function visibleComplaints(db: Knex, staffId: number): Knex.QueryBuilder 
   return db('complaints as c').where(complaintScope(staffId, 'c'));
 }
 
-/** A complaint id from a path: a positive 32-bit integer, else undefined. */
-export function parseComplaintId(raw: unknown): number | undefined {
-  if (typeof raw !== 'string' || !/^[1-9][0-9]{0,9}$/.test(raw)) return undefined;
-  const id = Number(raw);
-  return id <= 2_147_483_647 ? id : undefined;
-}
-
 export const COMPLAINT_NOT_FOUND = (): HttpError =>
   new HttpError(404, 'complaint-not-found', 'No such complaint.');
 
 /** The complaint, when it exists and the staff member may see it; 404 otherwise (either way the same). */
 export async function visibleComplaint(db: Knex, staffId: number, rawId: unknown): Promise<ComplaintRow> {
-  const id = parseComplaintId(rawId);
+  const id = parseRecordId(rawId);
   const row =
     id === undefined
       ? undefined

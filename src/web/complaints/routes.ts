@@ -9,7 +9,8 @@ import type { Logger } from '../../logger.js';
 import { requireRole } from '../auth/require-role.js';
 import { sessionOf } from '../auth/session-middleware.js';
 import { HttpError } from '../http-error.js';
-import { parseComplaintId, visibleComplaint } from './complaint-access.js';
+import { parseRecordId } from '../record-id.js';
+import { visibleComplaint } from './complaint-access.js';
 import { startComplaintProcess } from './complaint-process.js';
 import { attachmentDisposition } from './content-disposition.js';
 import { auditEventsOf, dossierRecordOf } from './dossier.js';
@@ -129,7 +130,7 @@ export function complaintRoutes(options: ComplaintRoutesOptions): Router {
   router.get('/complaints/:id/attachments/:attachmentId', async (req, res) => {
     const session = sessionOf(res);
     const row = await visibleComplaint(db, session.staffId, req.params.id);
-    const attachmentId = parseComplaintId(req.params.attachmentId);
+    const attachmentId = parseRecordId(req.params.attachmentId);
     const owned =
       attachmentId !== undefined &&
       (await db('complaint_attachments').where({ id: attachmentId, complaint_id: row.id }).first('id'));

@@ -3,6 +3,7 @@ import type { CorrectiveActionRow } from '../../domain/corrective-actions/action
 import { FULL_REGISTER_ROLES, type Role } from '../../domain/roles.js';
 import { complaintScope } from '../complaints/complaint-access.js';
 import { HttpError } from '../http-error.js';
+import { parseRecordId } from '../record-id.js';
 
 /** Roles that follow every corrective action, whatever its source (SY-PR-05-00-02). */
 const ALL_ACTIONS_ROLES: readonly Role[] = [...FULL_REGISTER_ROLES, 'strategy-manager'];
@@ -15,9 +16,9 @@ export const ACTION_NOT_FOUND = (): HttpError =>
  * it came from; and the roles that follow every action. 404 otherwise, as for one that does not exist.
  */
 export async function visibleAction(db: Knex, staffId: number, rawId: unknown): Promise<CorrectiveActionRow> {
-  const id = typeof rawId === 'string' && /^[1-9][0-9]{0,9}$/.test(rawId) ? Number(rawId) : undefined;
+  const id = parseRecordId(rawId);
   const row =
-    id === undefined || id > 2_147_483_647
+    id === undefined
       ? undefined
       : ((await db('corrective_actions as a')
           .where('a.id', id)

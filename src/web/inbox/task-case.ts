@@ -11,15 +11,7 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
  * that a complaint started. Null for instances of other processes.
  */
 export async function caseOfInstance(db: Knex, processInstanceKey: string): Promise<TaskCase | null> {
-  const direct = (await db('complaints').where({ process_instance_key: processInstanceKey }).first('id')) as
-    { id: number } | undefined;
-  const viaAction = direct
-    ? undefined
-    : ((await db('corrective_actions')
-        .where({ process_instance_key: processInstanceKey })
-        .whereNotNull('complaint_id')
-        .first({ id: 'complaint_id' })) as { id: number } | undefined);
-  const id = direct?.id ?? viaAction?.id;
+  const id = (await caseTitlesOf(db, [processInstanceKey])).get(processInstanceKey)?.complaintId;
   if (id === undefined) return null;
 
   const row = (await db('complaints as c')

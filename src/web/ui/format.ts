@@ -1,8 +1,7 @@
 /** Dates in the Jalali calendar and numbers in Persian digits, for everything the pages show. */
 
 import { toLatinDigits, toPersianDigits } from '../../calendar/jalali.js';
-
-const TEHRAN = 'Asia/Tehran';
+import { TEHRAN } from '../../calendar/time-zone.js';
 
 const dateFormat = new Intl.DateTimeFormat('fa-IR-u-ca-persian-nu-arabext', {
   timeZone: TEHRAN,

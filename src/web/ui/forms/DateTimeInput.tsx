@@ -1,3 +1,4 @@
+import { civilDayOf } from '../../../calendar/time-zone.js';
 import type { FormField } from '../../../forms/form-schema.js';
 import { Column } from '../components/Column.js';
 import { faDigits } from '../format.js';
@@ -18,7 +19,7 @@ export function DateTimeInput({
   set(value: unknown): void;
   common: { id: string; disabled: boolean; 'aria-invalid'?: boolean; 'aria-describedby'?: string };
 }) {
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tehran' }).format(new Date());
+  const today = civilDayOf(new Date());
   const fromDate = field.disallowPassedDates ? today : undefined;
   const zone =
     field.timeSerializingFormat === 'no_timezone'

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
+import { civilDayOf } from '../../../calendar/time-zone.js';
 import { api, errorMessage } from '../api.js';
 import { Load } from '../components/Status.js';
 import { dueIn, faNumber, jalaliDate, jalaliDateTime } from '../format.js';
@@ -10,10 +11,7 @@ import { useLoad } from '../use-load.js';
 
 /** The end of the day `days` days from today in Tehran (Iran keeps +03:30 all year). */
 function endOfTehranDay(days: number): string {
-  const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tehran' }).format(
-    new Date(Date.now() + days * 86_400_000),
-  );
-  return `${day}T23:59:59+03:30`;
+  return `${civilDayOf(new Date(Date.now() + days * 86_400_000))}T23:59:59+03:30`;
 }
 
 type View = 'all' | 'mine' | 'open' | 'overdue';
