@@ -1,7 +1,8 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { api, ApiError, errorMessage } from '../api.js';
 import { Column } from '../components/Column.js';
+import { Field } from '../components/Field.js';
 import { Load } from '../components/Status.js';
 import { faDigits, faNumber } from '../format.js';
 import { JalaliDateInput } from '../forms/JalaliDateInput.js';
@@ -108,19 +109,10 @@ export function ComplaintFormPage() {
       </section>
     );
 
-  const field = (name: string, label: string, control: React.ReactNode, required = false, hint?: string) => (
-    <div className={`field${errors[name] ? ' invalid' : ''}`}>
-      <label htmlFor={`f-${name}`} className={required ? 'required' : undefined}>
-        {label}
-      </label>
+  const field = (name: string, label: string, control: ReactNode, required = false, hint?: string) => (
+    <Field id={`f-${name}`} label={label} required={required} hint={hint} error={errors[name]}>
       {control}
-      {hint && <div className="hint">{hint}</div>}
-      {errors[name] && (
-        <div className="error" role="alert">
-          {errors[name]}
-        </div>
-      )}
-    </div>
+    </Field>
   );
   const input = (name: string, extra: { ltr?: boolean; type?: string } = {}) => (
     <input

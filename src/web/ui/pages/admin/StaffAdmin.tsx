@@ -3,7 +3,8 @@ import { api } from '../../api.js';
 import { Column } from '../../components/Column.js';
 import { jalaliDateTime } from '../../format.js';
 import type { Directory, Role, StaffView, UnitView } from './directory.js';
-import { EditableList, Field, TextInput, useSave } from './editing.js';
+import { Field } from '../../components/Field.js';
+import { EditableList, TextInput, useSave } from './editing.js';
 
 export function StaffAdmin({ d, reload }: { d: Directory; reload(): void }) {
   const locked = (s: StaffView) => s.lockedUntil !== null && new Date(s.lockedUntil) > new Date();

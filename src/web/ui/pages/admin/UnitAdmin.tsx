@@ -2,7 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { api } from '../../api.js';
 import { faNumber } from '../../format.js';
 import type { Directory, UnitView } from './directory.js';
-import { EditableList, Field, TextInput, useSave } from './editing.js';
+import { Field } from '../../components/Field.js';
+import { EditableList, TextInput, useSave } from './editing.js';
 
 export function UnitAdmin({ d, reload }: { d: Directory; reload(): void }) {
   return (

@@ -1,5 +1,6 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { ApiError, errorMessage } from '../../api.js';
+import { Field } from '../../components/Field.js';
 
 export type Errors = Record<string, string>;
 
@@ -11,30 +12,6 @@ export function fieldErrors(error: unknown): [string, Errors] {
     ];
   if (error instanceof ApiError && error.status === 409) return [error.message, {}];
   return [errorMessage(error), {}];
-}
-
-export function Field({
-  id,
-  label,
-  error,
-  children,
-}: {
-  id: string;
-  label: string;
-  error?: string | undefined;
-  children: ReactNode;
-}) {
-  return (
-    <div className={`field${error ? ' invalid' : ''}`}>
-      <label htmlFor={id}>{label}</label>
-      {children}
-      {error && (
-        <div className="error" role="alert">
-          {error}
-        </div>
-      )}
-    </div>
-  );
 }
 
 /** A labelled text input with its error: the fields of the editors. */
